@@ -1,6 +1,6 @@
 import { NewEvent, RecordedEvent } from '@cdp/event-model';
 import { EventFilter } from './event-filter';
-import { ExpectedRevision } from './expected-revision';
+import { DeleteExpectedRevision, ExpectedRevision } from './expected-revision';
 import { Position } from './position';
 import { StreamMetadata } from './stream-metadata';
 import { Subscription } from './subscription';
@@ -60,10 +60,10 @@ export interface EventStore {
   setStreamMetadata(streamId: string, metadata: StreamMetadata): Promise<void>;
 
   /** Soft delete: reads fail with `StreamNotFoundError`; appending again continues the revisions. */
-  deleteStream(streamId: string, options?: { expectedRevision?: ExpectedRevision }): Promise<void>;
+  deleteStream(streamId: string, options?: { expectedRevision?: DeleteExpectedRevision }): Promise<void>;
 
   /** Hard delete: the stream can never be read or written again. */
-  tombstoneStream(streamId: string, options?: { expectedRevision?: ExpectedRevision }): Promise<void>;
+  tombstoneStream(streamId: string, options?: { expectedRevision?: DeleteExpectedRevision }): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -7,6 +7,9 @@
  */
 export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
 
+/** Deletes check the stream like appends do, but EventStoreDB has no `stream_exists` for them. */
+export type DeleteExpectedRevision = Exclude<ExpectedRevision, 'stream_exists'>;
+
 /** The state of a stream as a concurrency check sees it: its last revision, or `no_stream`. */
 export type CurrentRevision = 'no_stream' | number;
 

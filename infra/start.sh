@@ -23,7 +23,11 @@ ok=true
 wait "$kafka_job" || ok=false
 wait "$ferretdb_job" || ok=false
 cat "$kafka_out" "$ferretdb_out"
-$ok || exit 1
+if ! $ok; then
+  # An earlier run's file would name a server that is not there now.
+  rm -f "$CDP_SERVERS_ENV"
+  exit 1
+fi
 
 env_lines="KAFKA_BROKERS=127.0.0.1:$CDP_KAFKA_PORT
 MONGODB_URL=mongodb://127.0.0.1:$CDP_FERRETDB_PORT/"

@@ -1,3 +1,5 @@
+// class-transformer's @Type reads design-time types through the Reflect metadata API.
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import { IsEmail, IsISO8601, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
 import { EventTypeDefinition } from '../versioning/event-type-definition';

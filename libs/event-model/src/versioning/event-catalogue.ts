@@ -41,7 +41,7 @@ export class EventCatalogue {
   }
 
   /** The event in its current shape. Old events are never rewritten in the store: they are upcast on every read. */
-  upcast<E extends RecordedEvent>(event: E): E {
+  upcast<E extends RecordedEvent<string, object>>(event: E): E {
     const definition = this.byType.get(event.type);
     if (!definition || event.schemaVersion === definition.current) return event;
     if (!definition.versions[event.schemaVersion] || event.schemaVersion > definition.current) {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RecordedEvent } from '@cdp/event-model';
-import { Durability, openEmbeddedEventStore } from '@cdp/event-store-embedded';
+import { Durability, openEmbeddedEventStore } from '../index';
 
 /** Runs the appending child until it acknowledged `count` events, then kill -9; returns the acknowledgements. */
 function appendThenKill(dataDir: string, durability: Durability, count: number): Promise<Map<string, string>> {

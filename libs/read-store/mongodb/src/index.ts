@@ -1,0 +1,3 @@
+export * from './connect-mongo';
+export * from './ensure-indexes';
+export * from './duplicate-key';

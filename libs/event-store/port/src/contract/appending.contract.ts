@@ -42,6 +42,16 @@ export function appendingContract(subject: EventStoreContractSubject, store: () 
       expect(read.metadata.recordedAt).toBe(new Date(recordedAt).toISOString());
     });
 
+    it('round-trips a large event (about 750 KB) and non-ASCII text byte for byte', async () => {
+      const stream = uniqueStream();
+      const text = 'Größe – 大きい – 🙂 – '.repeat(10_000).slice(0, 100_000);
+      const event = newEvent({ data: { text, bytes: 'x'.repeat(550 * 1024) } });
+      await store().appendToStream(stream, [event]);
+      const [read] = await collect(store().readStream(stream));
+      expect(read.data).toEqual(event.data);
+      expect((read.data as { text: string }).text).toBe(text);
+    });
+
     describe('optimistic concurrency', () => {
       it('no_stream fails on an existing stream', async () => {
         const stream = uniqueStream();

@@ -13,7 +13,7 @@ export interface AppendResult {
 }
 
 export interface ReadStreamOptions {
-  /** Inclusive. `start` (default) or `end`, or a revision. */
+  /** Inclusive: `start`, `end` or a revision. Default: `start` forwards, `end` backwards. */
   fromRevision?: 'start' | 'end' | number;
   direction?: 'forwards' | 'backwards';
   maxCount?: number;

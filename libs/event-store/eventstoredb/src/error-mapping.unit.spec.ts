@@ -1,0 +1,145 @@
+import { Metadata, status } from '@grpc/grpc-js';
+import { Empty } from 'google-protobuf/google/protobuf/empty_pb';
+import {
+  AccessDeniedError,
+  CancelledError,
+  DeadlineExceededError,
+  InvalidArgumentError as ClientInvalidArgumentError,
+  MaxAppendSizeExceededError as ClientMaxAppendSizeExceededError,
+  NotLeaderError,
+  StreamDeletedError as ClientStreamDeletedError,
+  StreamNotFoundError as ClientStreamNotFoundError,
+  TimeoutError,
+  UnavailableError,
+  UnknownError,
+  WrongExpectedVersionError as ClientWrongExpectedVersionError,
+} from '@eventstore/db-client';
+import { WrongExpectedVersion } from '@eventstore/db-client/generated/shared_pb';
+import {
+  EventStoreUnavailableError,
+  InvalidEventStoreArgumentError,
+  MaxAppendSizeExceededError,
+  StreamDeletedError,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@cdp/event-store';
+import { isTransientClientError, toPortError } from './error-mapping';
+
+/** An error as grpc-js raises it, with EventStoreDB's metadata. */
+function serviceError(code: status, details: string, metadata: Record<string, string>): Error {
+  const grpcMetadata = new Metadata();
+  for (const [key, value] of Object.entries(metadata)) grpcMetadata.set(key, value);
+  return Object.assign(new Error(`${code} ${details}`), { code, details, metadata: grpcMetadata });
+}
+
+describe('client errors as port errors', () => {
+  describe('wrong expected version', () => {
+    it('on the batch append path, with no stream: described from our own expectation', () => {
+      const details = new WrongExpectedVersion().setCurrentNoStream(new Empty()).setExpectedStreamPosition('3');
+      const error = toPortError(ClientWrongExpectedVersionError.fromWrongExpectedVersion(details, 'orders-1'), {
+        streamId: 'orders-1',
+        expectedRevision: 3,
+      });
+      expect(error).toBeInstanceOf(WrongExpectedVersionError);
+      expect(error).toMatchObject({ streamId: 'orders-1', expected: 3, actual: 'no_stream' });
+    });
+
+    it('on the batch append path, with a stream at a revision', () => {
+      const details = new WrongExpectedVersion().setCurrentStreamRevision('5').setExpectedNoStream(new Empty());
+      const error = toPortError(ClientWrongExpectedVersionError.fromWrongExpectedVersion(details, 'orders-1'), {
+        streamId: 'orders-1',
+        expectedRevision: 'no_stream',
+      });
+      expect(error).toMatchObject({ expected: 'no_stream', actual: 5 });
+    });
+
+    it('on the unary path, where no stream is a missing actual-version and expected arrives as a raw number', () => {
+      const raw = serviceError(status.FAILED_PRECONDITION, 'Append failed due to WrongExpectedVersion.', {
+        exception: 'wrong-expected-version',
+        'stream-name': 'orders-1',
+        'expected-version': '18446744073709551615',
+      });
+      const error = toPortError(new ClientWrongExpectedVersionError(raw as never), {
+        streamId: 'orders-1',
+        expectedRevision: 'no_stream',
+      });
+      expect(error).toMatchObject({ streamId: 'orders-1', expected: 'no_stream', actual: 'no_stream' });
+    });
+
+    it('on delete, where the actual revision is a raw signed long (-1 for no stream)', () => {
+      const raw = serviceError(status.FAILED_PRECONDITION, 'Delete failed due to WrongExpectedVersion.', {
+        exception: 'wrong-expected-version',
+        'stream-name': 'orders-1',
+        'expected-version': '4',
+        'actual-version': '-1',
+      });
+      // A raw gRPC error (not yet wrapped by the client) is recognised too.
+      expect(toPortError(raw, { streamId: 'orders-1', expectedRevision: 4 })).toMatchObject({ expected: 4, actual: 'no_stream' });
+      const atTwo = new ClientWrongExpectedVersionError(undefined, { streamName: 'orders-1', expected: 4n, current: 2n });
+      expect(toPortError(atTwo, { streamId: 'orders-1', expectedRevision: 4 })).toMatchObject({ expected: 4, actual: 2 });
+    });
+  });
+
+  it('stream not found and stream deleted name our stream, not the metastream the client may report', () => {
+    const notFound = toPortError(new ClientStreamNotFoundError(undefined, '$$orders-1'), { streamId: 'orders-1' });
+    expect(notFound).toBeInstanceOf(StreamNotFoundError);
+    expect(notFound).toMatchObject({ streamId: 'orders-1', code: 'stream-not-found' });
+    const deleted = toPortError(ClientStreamDeletedError.fromStreamName('$$orders-1'), { streamId: 'orders-1' });
+    expect(deleted).toBeInstanceOf(StreamDeletedError);
+    expect(deleted).toMatchObject({ streamId: 'orders-1' });
+  });
+
+  it('falls back to the stream the client names when the call has none', () => {
+    expect(toPortError(new ClientStreamNotFoundError(undefined, 'orders-2'))).toMatchObject({ streamId: 'orders-2' });
+  });
+
+  it('maximum append size carries our measured size and the server limit', () => {
+    const error = toPortError(ClientMaxAppendSizeExceededError.fromMaxAppendSize(1_048_576), {
+      streamId: 'orders-1',
+      appendSize: 1_200_000,
+    });
+    expect(error).toBeInstanceOf(MaxAppendSizeExceededError);
+    expect(error).toMatchObject({ streamId: 'orders-1', size: 1_200_000, maxAppendSize: 1_048_576 });
+  });
+
+  it.each([
+    ['unavailable', () => new UnavailableError()],
+    ['cancelled', () => new CancelledError()],
+    ['deadline exceeded', () => new DeadlineExceededError()],
+    ['timeout', () => new TimeoutError()],
+    ['not leader', () => new NotLeaderError(serviceError(status.NOT_FOUND, 'Leader info available', {
+      exception: 'not-leader', 'leader-endpoint-host': '10.0.0.2', 'leader-endpoint-port': '2113',
+    }) as never)],
+  ])('%s is "unavailable": retry with backoff, keeping the cause', (_name, make) => {
+    const cause = make();
+    const error = toPortError(cause);
+    expect(error).toBeInstanceOf(EventStoreUnavailableError);
+    expect((error as Error).cause).toBe(cause);
+    expect(isTransientClientError(cause)).toBe(true);
+  });
+
+  it('a raw UNAVAILABLE from grpc-js is unavailable too', () => {
+    const raw = serviceError(status.UNAVAILABLE, 'No connection established', {});
+    expect(toPortError(raw)).toBeInstanceOf(EventStoreUnavailableError);
+    expect(isTransientClientError(raw)).toBe(true);
+  });
+
+  it('an argument the client refuses is an invalid argument', () => {
+    const cause = new ClientInvalidArgumentError('fromRevision value must be a non-negative integer.');
+    const error = toPortError(cause);
+    expect(error).toBeInstanceOf(InvalidEventStoreArgumentError);
+    expect(error).toMatchObject({ message: cause.message, cause });
+  });
+
+  it('passes on what the port has no word for', () => {
+    const denied = new AccessDeniedError();
+    const unknown = new UnknownError();
+    const plain = new Error('boom');
+    expect(toPortError(denied)).toBe(denied);
+    expect(toPortError(unknown)).toBe(unknown);
+    expect(toPortError(plain)).toBe(plain);
+    expect(toPortError('not an error')).toBe('not an error');
+    expect(isTransientClientError(denied)).toBe(false);
+    expect(isTransientClientError(plain)).toBe(false);
+  });
+});

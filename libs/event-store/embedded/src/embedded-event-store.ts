@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { NewEvent, RecordedEvent } from '@cdp/event-model';
 import {
   AppendResult,
@@ -66,7 +67,10 @@ export class EmbeddedEventStore implements EventStore {
     this.pageSize = options.pageSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? (readOnly ? 50 : 1000);
     this.now = options.now ?? Date.now;
-    if (!readOnly) this.lock = WriterLock.acquire(options.dataDir);
+    if (!readOnly) {
+      mkdirSync(options.dataDir, { recursive: true });
+      this.lock = WriterLock.acquire(options.dataDir);
+    }
     try {
       this.log = new SqliteLog(options.dataDir, { durability: options.durability ?? 'full', readOnly });
     } catch (error) {

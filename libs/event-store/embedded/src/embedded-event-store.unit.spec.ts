@@ -115,3 +115,13 @@ describe('the embedded event store', () => {
     await expect(store.appendToStream('$all', [event()])).rejects.toThrow('reserved');
   });
 });
+
+describe('a fresh machine', () => {
+  it('creates the data folder, nested, on first open', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'cdp-fresh-'));
+    const store = openEmbeddedEventStore({ dataDir: join(root, 'not', 'yet', 'there') });
+    await expect(store.appendToStream('customer-1', [event()])).resolves.toMatchObject({ nextExpectedRevision: 0 });
+    await store.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+});

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { eventColumns, EventRow } from './event-codec';
 import { schema, schemaVersion } from './schema';
@@ -34,7 +33,6 @@ export class SqliteLog {
   private readonly statements;
 
   constructor(dataDir: string, options: { durability: Durability; readOnly: boolean }) {
-    mkdirSync(dataDir, { recursive: true });
     const file = join(dataDir, 'events.sqlite');
     this.db = new Database(file, { readonly: options.readOnly, fileMustExist: options.readOnly });
     if (!options.readOnly) this.initialise(options.durability);

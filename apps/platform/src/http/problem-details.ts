@@ -1,0 +1,85 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { CustomerAlreadyRegisteredError, CustomerDomainError, InvalidCustomerCommandError } from '@cdp/customer';
+import { InvalidAggregateIdError } from '@cdp/event-model';
+import {
+  EventStoreUnavailableError,
+  InvalidEventStoreArgumentError,
+  MaxAppendSizeExceededError,
+  StreamDeletedError,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@cdp/event-store';
+import { STATUS_CODES } from 'node:http';
+import { EventIdReusedError } from '../event-sourcing/event-id-reused-error';
+import { FieldIssue, RequestValidationError } from './request-validation-error';
+
+export const problemContentType = 'application/problem+json';
+
+/** RFC 9457, with `code` (stable, for programs) and, for invalid requests, the faulty fields. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: string;
+  errors?: FieldIssue[];
+  requestId?: string;
+}
+
+export type Problem = Omit<ProblemDetails, 'instance' | 'requestId'> & {
+  /** Seconds after which a retry may succeed (the Retry-After header). */
+  retryAfterSeconds?: number;
+  /** Not the client's fault: worth an error log with the stack. */
+  unexpected?: boolean;
+};
+
+// Problem types are identifiers, as RFC 9457 allows: a URN that names the code and never changes.
+export const problemType = (code: string): string => `urn:cdp:problem:${code}`;
+
+function problem(status: number, code: string, title: string, detail: string, extra: Partial<Problem> = {}): Problem {
+  return { type: problemType(code), title, status, detail, code, ...extra };
+}
+
+/** What to tell the client about an error, and nothing that is not meant for it. */
+export function problemFor(error: unknown): Problem {
+  if (error instanceof RequestValidationError) {
+    return problem(400, error.code, 'The request is invalid', 'Fix the fields listed in errors and send the request again.', {
+      errors: [...error.issues],
+    });
+  }
+  if (error instanceof InvalidAggregateIdError) {
+    return problem(400, error.code, 'The request is invalid', error.message, { errors: [{ path: 'customerId', message: error.message }] });
+  }
+  if (error instanceof InvalidCustomerCommandError) {
+    const errors = error.issues.map((issue) => ({ path: issue.path.replace(/^data\./, ''), message: issue.message }));
+    return problem(400, error.code, 'The request is invalid', 'Fix the fields listed in errors and send the request again.', { errors });
+  }
+  if (error instanceof CustomerAlreadyRegisteredError) return problem(409, error.code, 'The customer is already registered', error.message);
+  if (error instanceof CustomerDomainError) return problem(422, error.code, 'The customer rules reject this command', error.message);
+  if (error instanceof EventIdReusedError) return problem(409, error.code, 'The event id is already used', error.message);
+  if (error instanceof WrongExpectedVersionError) {
+    return problem(409, error.code, 'The customer changed concurrently', 'Other writers kept changing this customer while the command ran; send it again.');
+  }
+  if (error instanceof StreamNotFoundError) return problem(404, error.code, 'Not found', `Nothing is recorded for ${error.streamId}.`);
+  if (error instanceof StreamDeletedError) return problem(410, error.code, 'Deleted', `${error.streamId} was deleted for good.`);
+  if (error instanceof MaxAppendSizeExceededError) return problem(413, error.code, 'The events are too large', error.message);
+  if (error instanceof InvalidEventStoreArgumentError) return problem(400, error.code, 'The request is invalid', error.message);
+  if (error instanceof EventStoreUnavailableError) {
+    return problem(503, error.code, 'The event store is unavailable', 'The event store cannot be reached right now; retry shortly.', {
+      retryAfterSeconds: 5,
+    });
+  }
+  if (error instanceof HttpException) return problemForHttpException(error);
+  return problem(500, 'internal-error', 'Internal server error', 'An unexpected error occurred; quote the requestId when reporting it.', {
+    unexpected: true,
+  });
+}
+
+function problemForHttpException(error: HttpException): Problem {
+  const status = error.getStatus();
+  const title = STATUS_CODES[status] ?? 'Error';
+  const code = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const detail = status >= 500 ? 'An unexpected error occurred; quote the requestId when reporting it.' : error.message;
+  return problem(status, code, title, detail, { unexpected: status >= HttpStatus.INTERNAL_SERVER_ERROR });
+}

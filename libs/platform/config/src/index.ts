@@ -1,0 +1,3 @@
+export * from './platform-config';
+export * from './config-error';
+export * from './load-platform-config';

@@ -1,0 +1,103 @@
+import { ConfigError } from './config-error';
+import { loadPlatformConfig } from './load-platform-config';
+
+function problemsOf(env: Record<string, string>): ConfigError {
+  try {
+    loadPlatformConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadPlatformConfig', () => {
+  it('runs on defaults with an empty environment', () => {
+    expect(loadPlatformConfig({})).toEqual({
+      http: { host: '0.0.0.0', port: 3000 },
+      eventStore: { kind: 'embedded', dataDir: './data', durability: 'full' },
+      logLevel: 'info',
+      serviceName: 'cdp-platform',
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadPlatformConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      EVENT_STORE: 'embedded',
+      EVENT_STORE_DATA_DIR: '/var/lib/cdp',
+      EVENT_STORE_DURABILITY: 'normal',
+      LOG_LEVEL: 'debug',
+      SERVICE_NAME: 'cdp-ingest',
+    });
+    expect(config).toEqual({
+      http: { host: '127.0.0.1', port: 8080 },
+      eventStore: { kind: 'embedded', dataDir: '/var/lib/cdp', durability: 'normal' },
+      logLevel: 'debug',
+      serviceName: 'cdp-ingest',
+    });
+  });
+
+  it('accepts port 0, which asks the system for a free port', () => {
+    expect(loadPlatformConfig({ PORT: '0' }).http.port).toBe(0);
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadPlatformConfig({ PORT: '', LOG_LEVEL: ' ' })).toMatchObject({ http: { port: 3000 }, logLevel: 'info' });
+  });
+
+  it('uses EventStoreDB with its connection string', () => {
+    const config = loadPlatformConfig({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' });
+    expect(config.eventStore).toEqual({ kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' });
+  });
+
+  it('accepts a discovery connection string', () => {
+    const env = { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'esdb+discover://cluster.local:2113' };
+    expect(loadPlatformConfig(env).eventStore).toMatchObject({ kind: 'eventstoredb' });
+  });
+
+  it('ignores the connection string when the store is embedded', () => {
+    expect(loadPlatformConfig({ EVENTSTORE_CONNECTION_STRING: 'esdb://elsewhere:2113' }).eventStore.kind).toBe('embedded');
+  });
+
+  it.each([
+    ['PORT', 'abc', 'PORT must be an integer 0-65535 (0 picks a free port), got "abc"'],
+    ['PORT', '65536', 'PORT must be an integer 0-65535 (0 picks a free port), got "65536"'],
+    ['PORT', '80.5', 'PORT must be an integer 0-65535 (0 picks a free port), got "80.5"'],
+    ['PORT', '-1', 'PORT must be an integer 0-65535 (0 picks a free port), got "-1"'],
+    ['HOST', 'local host', 'HOST must be a host name or an IP address, e.g. 0.0.0.0 or 127.0.0.1, got "local host"'],
+    ['EVENT_STORE', 'foo', 'EVENT_STORE must be one of embedded, eventstoredb, got "foo"'],
+    ['EVENT_STORE_DURABILITY', 'extra', 'EVENT_STORE_DURABILITY must be one of full, normal, got "extra"'],
+    ['LOG_LEVEL', 'verbose', 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"'],
+    ['SERVICE_NAME', 'cdp platform', expect.stringMatching(/^SERVICE_NAME must be 1 to 64 letters, .*, got "cdp platform"$/)],
+  ])('rejects %s=%s, saying what is allowed', (variable, value, message) => {
+    expect(problemsOf({ [variable]: value }).problems).toEqual([{ variable, message }]);
+  });
+
+  it('requires a connection string for EventStoreDB', () => {
+    expect(problemsOf({ EVENT_STORE: 'eventstoredb' }).problems).toEqual([
+      {
+        variable: 'EVENTSTORE_CONNECTION_STRING',
+        message:
+          'EVENTSTORE_CONNECTION_STRING is required when EVENT_STORE=eventstoredb: it must be a connection string starting with esdb:// or esdb+discover://',
+      },
+    ]);
+  });
+
+  it('rejects a connection string of another scheme', () => {
+    const error = problemsOf({ EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' });
+    expect(error.problems.map((problem) => problem.variable)).toEqual(['EVENTSTORE_CONNECTION_STRING']);
+  });
+
+  it('lists every wrong variable at once, each on its own line', () => {
+    const error = problemsOf({ PORT: 'abc', EVENT_STORE: 'foo', LOG_LEVEL: 'loud' });
+    expect(error.problems.map((problem) => problem.variable)).toEqual(['PORT', 'EVENT_STORE', 'LOG_LEVEL']);
+    expect(error.message.split('\n')).toEqual([
+      'invalid configuration (3 problems):',
+      '  - PORT must be an integer 0-65535 (0 picks a free port), got "abc"',
+      '  - EVENT_STORE must be one of embedded, eventstoredb, got "foo"',
+      '  - LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+    ]);
+  });
+});

@@ -60,6 +60,8 @@ export class EmbeddedEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly now: () => number;
   private open = true;
+  /** Set when close() starts: new appends are refused while the last group commit drains. */
+  private closing = false;
 
   constructor(options: EmbeddedEventStoreOptions) {
     const readOnly = options.readOnly ?? false;
@@ -155,7 +157,8 @@ export class EmbeddedEventStore implements EventStore {
     const oldest = oldestVisibleTime(stream.maxAge, this.now());
     let remaining = validCount(options.maxCount);
     let next = startRevision(options.fromRevision ?? (direction === 'forwards' ? 'start' : 'end'), direction, lastRevision);
-    while (remaining > 0 && this.open) {
+    while (remaining > 0) {
+      this.readable();
       const rows = this.log.readStreamPage(stream.streamKey, direction, next, lowest, oldest, Math.min(remaining, this.pageSize));
       for (const row of rows) yield decodeEvent(row, streamId);
       if (rows.length === 0) return;
@@ -171,7 +174,8 @@ export class EmbeddedEventStore implements EventStore {
     const wanted = compileFilter(options.filter);
     let remaining = validCount(options.maxCount);
     let from = options.fromPosition === undefined || options.fromPosition === 'start' ? 1 : decodePosition(options.fromPosition);
-    while (remaining > 0 && this.open) {
+    while (remaining > 0) {
+      this.readable();
       const rows = this.log.readAllPage(from, this.pageSize);
       for (const row of rows) {
         const streamId = this.log.streamIdOf(row[1]);
@@ -195,11 +199,22 @@ export class EmbeddedEventStore implements EventStore {
       isOpen: () => this.open,
     });
     this.subscriptions.add(subscription);
+    const subscriptions = this.subscriptions;
+    // Forget the subscription however it ends: close(), a `break` out of for-await, or an error.
+    async function* tracked() {
+      try {
+        yield* subscription;
+      } finally {
+        subscriptions.delete(subscription);
+      }
+    }
+    const messages = tracked();
     return {
-      [Symbol.asyncIterator]: () => subscription[Symbol.asyncIterator](),
+      [Symbol.asyncIterator]: () => messages,
       close: async () => {
-        this.subscriptions.delete(subscription);
+        subscriptions.delete(subscription);
         await subscription.close();
+        await messages.return(undefined);
       },
     };
   }
@@ -231,8 +246,11 @@ export class EmbeddedEventStore implements EventStore {
       const stream = this.log.findStream(streamId);
       if (stream?.state === streamState.tombstoned) throw new StreamDeletedError(streamId);
       const streamKey = stream?.streamKey ?? this.log.insertStream(streamId);
+      // As in EventStoreDB, new metadata brings a soft-deleted stream back, empty: its old events stay hidden.
+      const undeleted = stream?.state === streamState.softDeleted;
+      if (undeleted) this.log.setState(streamKey, streamState.live, null);
       this.log.setMetadata(streamKey, {
-        truncateBefore: metadata.truncateBefore ?? null,
+        truncateBefore: undeleted ? this.log.lastRevision(streamKey) + 1 : (metadata.truncateBefore ?? null),
         maxAge: metadata.maxAge ?? null,
         maxCount: metadata.maxCount ?? null,
         custom: metadata.custom === undefined ? null : JSON.stringify(metadata.custom),
@@ -255,16 +273,16 @@ export class EmbeddedEventStore implements EventStore {
     await commits.run(() => {
       const stream = this.log.findStream(streamId);
       const lastRevision = stream ? this.log.lastRevision(stream.streamKey) : -1;
-      // A delete checks the stream as an append would, except that deleting a soft-deleted stream again is fine.
-      const facts = stream && { state: stream.state === streamState.softDeleted ? streamState.live : stream.state, lastRevision };
-      checkExpectedRevision(streamId, facts ?? undefined, expected);
+      // A delete checks the stream as an append would (so any, no_stream or its last revision may delete a soft-deleted stream again).
+      checkExpectedRevision(streamId, stream && { state: stream.state, lastRevision }, expected);
       // Like EventStoreDB, a soft delete replaces the whole metadata.
       this.log.clearMetadata(stream?.streamKey ?? this.log.insertStream(streamId), state);
     });
   }
 
   async close(): Promise<void> {
-    if (!this.open) return;
+    if (!this.open || this.closing) return;
+    this.closing = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.commits?.drained();
     this.open = false;
@@ -275,6 +293,7 @@ export class EmbeddedEventStore implements EventStore {
 
   private writable(): GroupCommit {
     this.readable();
+    if (this.closing) throw new EventStoreUnavailableError('the event store is closing');
     if (!this.commits) throw new InvalidEventStoreArgumentError('this event store was opened read-only');
     return this.commits;
   }

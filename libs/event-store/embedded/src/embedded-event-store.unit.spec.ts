@@ -61,8 +61,8 @@ describe('the embedded event store', () => {
     expect(() => open()).toThrow(`already open for writing by process ${process.pid}`);
   });
 
-  it('takes over the lock of a writer that died without closing (kill -9)', async () => {
-    writeFileSync(join(dataDir, 'writer.lock'), '999999999');
+  it('is not fooled by the pid file of a writer that died without closing (kill -9)', async () => {
+    writeFileSync(join(dataDir, 'writer.pid'), '999999999');
     const store = open();
     await expect(store.appendToStream('customer-1', [event()])).resolves.toMatchObject({ nextExpectedRevision: 0 });
   });
@@ -96,6 +96,36 @@ describe('the embedded event store', () => {
     expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedVersionError);
     expect(await all(store.readStream('customer-1'))).toHaveLength(2);
     expect(await all(store.readStream('customer-2'))).toHaveLength(1);
+  });
+
+  it('fails a read in progress when the store closes, rather than ending it as if complete', async () => {
+    const store = openEmbeddedEventStore({ dataDir, pageSize: 10 });
+    await store.appendToStream('customer-1', Array.from({ length: 50 }, event));
+    const read: RecordedEvent[] = [];
+    const reading = (async () => {
+      for await (const e of store.readStream('customer-1')) {
+        read.push(e);
+        if (read.length === 10) await store.close();
+      }
+    })();
+    await expect(reading).rejects.toThrow('closed');
+    expect(read).toHaveLength(10);
+  });
+
+  it('refuses appends once closing started, and acknowledges those already queued', async () => {
+    const store = openEmbeddedEventStore({ dataDir });
+    const queued = store.appendToStream('customer-1', [event()]);
+    const closing = store.close();
+    await expect(store.appendToStream('customer-1', [event()])).rejects.toThrow('clos');
+    await expect(queued).resolves.toMatchObject({ nextExpectedRevision: 0 });
+    await closing;
+  });
+
+  it('lets another soft-delete through with no_stream, as EventStoreDB does', async () => {
+    const store = open();
+    await store.appendToStream('customer-1', [event()]);
+    await store.deleteStream('customer-1');
+    await expect(store.deleteStream('customer-1', { expectedRevision: 'no_stream' })).resolves.toBeUndefined();
   });
 
   it('applies max-age with its own clock', async () => {

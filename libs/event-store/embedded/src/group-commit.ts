@@ -51,6 +51,8 @@ export class GroupCommit {
           outcomes.push({ ok: true, value: pending.work() });
           this.db.exec('RELEASE append');
         } catch (error) {
+          // Some errors (disk full, I/O) make SQLite roll back the whole transaction: then all fail together.
+          if (!this.db.inTransaction) throw error;
           this.db.exec('ROLLBACK TO append; RELEASE append');
           outcomes.push({ ok: false, value: error });
         }

@@ -1,61 +1,52 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export class EventStoreLockedError extends Error {
   readonly code = 'event-store-locked';
-  constructor(dataDir: string, pid: number) {
-    super(
-      `the event store in ${dataDir} is already open for writing by process ${pid}; ` +
-        `stop that process, or open this one read-only`,
-    );
+  constructor(dataDir: string, holder: string) {
+    super(`the event store in ${dataDir} is already open for writing by ${holder}; stop that process, or open this one read-only`);
   }
 }
-
-const heldInThisProcess = new Set<string>();
 
 /**
  * One writer per data folder, so that revisions and positions are assigned in one place.
- * The lock file holds the writer's pid; a lock left by a dead process (kill -9) is taken over.
+ * The lock is a kernel file lock held by an exclusive SQLite transaction on `writer.lock` for the
+ * writer's whole life: the kernel drops it when the process dies (kill -9 included), with no stale
+ * lock to detect and no race between two processes taking it. `writer.pid` only names the holder.
  */
 export class WriterLock {
-  private constructor(private readonly file: string) {}
+  private constructor(
+    private readonly lock: Database.Database,
+    private readonly pidFile: string,
+  ) {}
 
   static acquire(dataDir: string): WriterLock {
-    const file = resolve(dataDir, 'writer.lock');
-    if (heldInThisProcess.has(file)) throw new EventStoreLockedError(dataDir, process.pid);
-    for (let attempt = 0; attempt < 2; attempt++) {
-      try {
-        const fd = openSync(file, 'wx');
-        writeSync(fd, String(process.pid));
-        closeSync(fd);
-        heldInThisProcess.add(file);
-        return new WriterLock(file);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const holder = Number(readFileSync(file, 'utf8').trim());
-        // Our own pid here means a previous incarnation of this container/process slot: stale.
-        if (holder && holder !== process.pid && isAlive(holder)) throw new EventStoreLockedError(dataDir, holder);
-        unlinkSync(file);
-      }
+    const pidFile = resolve(dataDir, 'writer.pid');
+    const lock = new Database(resolve(dataDir, 'writer.lock'), { timeout: 0 });
+    try {
+      lock.pragma('locking_mode = EXCLUSIVE');
+      lock.exec('BEGIN EXCLUSIVE');
+    } catch (error) {
+      lock.close();
+      if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new EventStoreLockedError(dataDir, holderOf(pidFile));
+      throw error;
     }
-    throw new Error(`could not take the writer lock ${file}: another process keeps taking it`);
+    writeFileSync(pidFile, String(process.pid));
+    return new WriterLock(lock, pidFile);
   }
 
   release(): void {
-    if (!heldInThisProcess.delete(this.file)) return;
-    try {
-      if (readFileSync(this.file, 'utf8').trim() === String(process.pid)) unlinkSync(this.file);
-    } catch {
-      // Already gone: nothing to release.
-    }
+    if (!this.lock.open) return;
+    rmSync(this.pidFile, { force: true });
+    this.lock.close();
   }
 }
 
-function isAlive(pid: number): boolean {
+function holderOf(pidFile: string): string {
   try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    return `process ${readFileSync(pidFile, 'utf8').trim()}`;
+  } catch {
+    return 'another process';
   }
 }

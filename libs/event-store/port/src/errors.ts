@@ -43,7 +43,11 @@ export class InvalidEventStoreArgumentError extends EventStoreError {
   readonly code = 'invalid-argument';
 }
 
-/** The store cannot be reached or is shutting down: retry with backoff. */
+/**
+ * The store cannot be reached or is shutting down: retry with backoff.
+ * On an append or a delete the outcome is unknown (the write may have landed): retry with the
+ * same event ids AND the same expected revision, which both stores answer idempotently.
+ */
 export class EventStoreUnavailableError extends EventStoreError {
   readonly code = 'event-store-unavailable';
   constructor(message: string, options?: { cause?: unknown }) {

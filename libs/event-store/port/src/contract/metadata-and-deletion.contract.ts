@@ -69,6 +69,15 @@ export function metadataAndDeletionContract(store: () => EventStore): void {
       expect(ids(all)).toEqual([...ids(old), ...ids(again)]);
     });
 
+    it('new metadata brings a soft-deleted stream back, empty, its old events still hidden', async () => {
+      const stream = uniqueStream();
+      await store().appendToStream(stream, newEvents(3));
+      await store().deleteStream(stream);
+      await store().setStreamMetadata(stream, { maxCount: 5 });
+      expect(await collect(store().readStream(stream))).toEqual([]);
+      expect(await store().getStreamMetadata(stream)).toEqual({ maxCount: 5, truncateBefore: 3 });
+    });
+
     it('checks the expected revision, and refuses stream_exists appends to a soft-deleted stream', async () => {
       const stream = uniqueStream();
       await store().appendToStream(stream, newEvents(2));

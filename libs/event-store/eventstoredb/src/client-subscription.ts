@@ -61,9 +61,10 @@ export function openClientSubscription(
           continue;
         }
         const recorded = item.event;
-        if (!recorded || isSystemRecord(recorded)) continue;
-        const event = fromClientEvent(recorded);
-        if (matches(event)) yield { kind: 'event', event };
+        // Tested on the raw record: only events the consumer asked for are decoded, so another
+        // writer's events elsewhere in the log cannot end (and, resubscribed, end again) this subscription.
+        if (!recorded || isSystemRecord(recorded) || !matches(recorded)) continue;
+        yield { kind: 'event', event: fromClientEvent(recorded) };
       }
     },
     close() {

@@ -3,6 +3,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { STREAM_NAME, EVENT_TYPE } from '@eventstore/db-client';
 import type { NewEvent } from '@cdp/event-model';
 import { openClientSubscription, serverFilter } from './client-subscription';
+import { NotAnEnvelopeError } from './envelope-codec';
 import { encodePosition } from './position-codec';
 import { SourceMessage } from './resubscribing-subscription';
 import {
@@ -116,6 +117,41 @@ describe('a client subscription to $all', () => {
       },
     });
     expect(seen[1]).toEqual({ kind: 'caughtUp' });
+  });
+
+  it("decodes only what the filter accepts: another writer's events elsewhere do not end it", async () => {
+    const call = new FakeServerCall();
+    const { client } = fakeSubscribingClient(() => call);
+    const source = openClientSubscription(client, 'start', {
+      filter: { on: 'eventType', prefixes: ['Interaction'] },
+      checkpointInterval: 1,
+      bufferSize: 16,
+    });
+    const foreign = { ...record('legacy-1', 0, 100, 'LegacyThing'), foreignMetadata: 'not json at all' };
+    const wanted = record('customer-1', 0, 200);
+    call.send(eventResponse(foreign), eventResponse(wanted), caughtUpResponse());
+
+    const seen: string[] = [];
+    for await (const message of source) {
+      seen.push(describeMessage(message));
+      if (message.kind === 'caughtUp') break;
+    }
+    await source.close();
+    expect(seen).toEqual(['event customer-1@0', 'caughtUp']);
+  });
+
+  it('fails, naming where it is, on an event the filter accepts that is not in the envelope', async () => {
+    const call = new FakeServerCall();
+    const { client } = fakeSubscribingClient(() => call);
+    const source = openClientSubscription(client, 'start', { checkpointInterval: 1, bufferSize: 16 });
+    call.send(eventResponse({ ...record('customer-9', 3, 700), foreignMetadata: '{"writtenBy":"legacy"}' }));
+
+    const failure = await (async () => {
+      for await (const message of source) void message;
+    })().catch((error) => error);
+    await source.close();
+    expect(failure).toBeInstanceOf(NotAnEnvelopeError);
+    expect(failure).toMatchObject({ streamId: 'customer-9', revision: 3, position: encodePosition(position(700n)) });
   });
 
   it('ends the gRPC call on close, even while the consumer waits for the next message', async () => {

@@ -1,6 +1,7 @@
 import { jsonEvent } from '@eventstore/db-client';
 import type { EventData, Position as ClientPosition, RecordedEvent as ClientRecordedEvent } from '@eventstore/db-client';
 import type { EventMetadata, JsonObject, NewEvent, RecordedEvent } from '@cdp/event-model';
+import type { Position } from '@cdp/event-store';
 import { encodePosition } from './position-codec';
 
 // EventStoreDB's own metadata keys: its projections ($by_correlation_id) and UI understand them.
@@ -41,30 +42,44 @@ export function isSystemRecord(event: Pick<ClientRecordedEvent, 'streamId' | 'ty
   return event.type.startsWith('$') || event.streamId.startsWith('$') || event.revision === tombstoneRevision;
 }
 
-/** An event this store did not write in the platform's envelope. */
+/**
+ * An event in a user stream that is not in the platform's envelope: some other writer put it there.
+ * Reads fail loudly on it rather than skip it, and the message says where it sits so it can be found.
+ */
 export class NotAnEnvelopeError extends Error {
   readonly code = 'not-an-envelope';
-  constructor(event: Pick<ClientRecordedEvent, 'id' | 'streamId' | 'revision'>, problem: string) {
-    super(`event ${event.id} at ${event.streamId}@${event.revision} is not a platform event: ${problem}`);
+  readonly streamId: string;
+  readonly revision: number;
+  readonly position: Position | undefined;
+  constructor(event: Pick<ClientRecordedEvent, 'id' | 'streamId' | 'revision'>, position: ClientPosition | undefined, problem: string) {
+    const at = position ? encodePosition(position) : 'unknown';
+    super(
+      `event ${event.id} in stream ${event.streamId} at revision ${event.revision} (position ${at}) ` +
+        `is not a platform event, so it was not written through this store: ${problem}`,
+    );
+    this.streamId = event.streamId;
+    this.revision = Number(event.revision);
+    this.position = position ? encodePosition(position) : undefined;
   }
 }
 
 /**
- * The envelope from a recorded event. `fallbackPosition` serves servers before 22.6, which give
+ * The envelope from a recorded event. `fallbackCommit` serves servers before 22.6, which give
  * stream reads no event position (gRPC-written events have commit == prepare).
  */
 export function fromClientEvent(event: ClientRecordedEvent, fallbackCommit?: bigint): RecordedEvent {
   const position: ClientPosition | undefined =
     event.position ?? (fallbackCommit === undefined ? undefined : { commit: fallbackCommit, prepare: fallbackCommit });
-  if (!position) throw new NotAnEnvelopeError(event, 'the server reported no log position');
-  if (!event.isJson || !isObject(event.data)) throw new NotAnEnvelopeError(event, 'data is not a JSON object');
-  if (!isObject(event.metadata)) throw new NotAnEnvelopeError(event, 'metadata is not a JSON object');
+  const refuse = (problem: string) => new NotAnEnvelopeError(event, position, problem);
+  if (!position) throw refuse('the server reported no log position');
+  if (!event.isJson || !isObject(event.data)) throw refuse('data is not a JSON object');
+  if (!isObject(event.metadata)) throw refuse('metadata is not a JSON object');
   const { [correlationIdKey]: correlationId, [causationIdKey]: causationId, schemaVersion, ...stored } = event.metadata;
   if (typeof correlationId !== 'string' || typeof causationId !== 'string') {
-    throw new NotAnEnvelopeError(event, `metadata lacks ${correlationIdKey} or ${causationIdKey}`);
+    throw refuse(`metadata lacks ${correlationIdKey} or ${causationIdKey}`);
   }
   if (typeof schemaVersion !== 'number' || !Number.isSafeInteger(schemaVersion)) {
-    throw new NotAnEnvelopeError(event, 'metadata lacks schemaVersion');
+    throw refuse('metadata lacks schemaVersion');
   }
   const ours = Object.fromEntries(Object.entries(stored).filter(([key]) => !key.startsWith('$')));
   const metadata = { ...ours, correlationId, causationId, recordedAt: event.created.toISOString() } as EventMetadata;

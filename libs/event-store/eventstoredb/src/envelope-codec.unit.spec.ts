@@ -87,6 +87,30 @@ describe('the envelope in EventStoreDB', () => {
     expect(() => fromClientEvent(asRecorded(overrides as Partial<ClientRecordedEvent>))).toThrow(NotAnEnvelopeError);
   });
 
+  it('names the stream, revision and position of an event another writer put there', () => {
+    const failure = (() => {
+      try {
+        return fromClientEvent(asRecorded({ metadata: { written: 'elsewhere' } }));
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(failure).toBeInstanceOf(NotAnEnvelopeError);
+    const position = encodePosition({ commit: 4096n, prepare: 4096n });
+    expect(failure).toMatchObject({ code: 'not-an-envelope', streamId: 'customer-42', revision: 7, position });
+    const { message } = failure as Error;
+    expect(message).toContain('stream customer-42');
+    expect(message).toContain('revision 7');
+    expect(message).toContain(`position ${position}`);
+    expect(message).toContain('lacks $correlationId');
+  });
+
+  it('names the fallback position, or says it is unknown', () => {
+    const withFallback = () => fromClientEvent(asRecorded({ position: undefined, isJson: false, data: new Uint8Array([1]) }), 5000n);
+    expect(withFallback).toThrow(`position ${encodePosition({ commit: 5000n, prepare: 5000n })}`);
+    expect(() => fromClientEvent(asRecorded({ position: undefined }))).toThrow('position unknown');
+  });
+
   it('measures an append as the bytes of data, metadata and type', () => {
     const written = toEventData(newEvent);
     const expected =

@@ -23,6 +23,7 @@ import {
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@cdp/event-store';
+import { NotAnEnvelopeError } from './envelope-codec';
 import { isTransientClientError, toPortError } from './error-mapping';
 
 /** An error as grpc-js raises it, with EventStoreDB's metadata. */
@@ -122,6 +123,79 @@ describe('client errors as port errors', () => {
     const raw = serviceError(status.UNAVAILABLE, 'No connection established', {});
     expect(toPortError(raw)).toBeInstanceOf(EventStoreUnavailableError);
     expect(isTransientClientError(raw)).toBe(true);
+  });
+
+  it('a broken HTTP/2 stream (gRPC INTERNAL, which the client calls unknown) is unavailable', () => {
+    const raw = serviceError(status.INTERNAL, 'Received RST_STREAM with code 2 (Internal server error)', {});
+    const wrapped = new UnknownError(raw as never);
+    for (const error of [raw, wrapped]) {
+      expect(isTransientClientError(error)).toBe(true);
+      const mapped = toPortError(error);
+      expect(mapped).toBeInstanceOf(EventStoreUnavailableError);
+      expect((mapped as Error).message).toContain('(internal)');
+    }
+  });
+
+  it.each([
+    ['ECONNRESET', () => Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', errno: -104, syscall: 'read' })],
+    ['EPIPE', () => Object.assign(new Error('write EPIPE'), { code: 'EPIPE' })],
+    ['premature close', () => Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })],
+    ['an HTTP/2 stream error', () => Object.assign(new Error('Stream closed with error code NGHTTP2_REFUSED_STREAM'), { code: 'ERR_HTTP2_STREAM_ERROR' })],
+  ])('a connection or stream error from Node (%s) is unavailable', (_name, make) => {
+    const cause = make();
+    expect(isTransientClientError(cause)).toBe(true);
+    const mapped = toPortError(cause);
+    expect(mapped).toBeInstanceOf(EventStoreUnavailableError);
+    expect((mapped as Error).cause).toBe(cause);
+  });
+
+  it.each([
+    ['stream deleted', () => ClientStreamDeletedError.fromStreamName('orders-1')],
+    ['access denied', () => new AccessDeniedError()],
+    ['invalid argument', () => new ClientInvalidArgumentError('bad')],
+    ['an unknown error that is not a broken stream', () => new UnknownError(serviceError(status.UNKNOWN, 'Exception was thrown by handler', {}) as never)],
+    ['an event not in the envelope', () => new NotAnEnvelopeError({ id: 'e', streamId: 'legacy-1', revision: 0n }, undefined, 'no metadata')],
+    ['a port error', () => new InvalidEventStoreArgumentError('bad position')],
+    ['a bug', () => new TypeError('cannot read properties of undefined')],
+    ['a Node error that is not about the connection', () => Object.assign(new TypeError('bad arg'), { code: 'ERR_INVALID_ARG_TYPE' })],
+  ])('%s is not transient: a retry cannot get past it', (_name, make) => {
+    expect(isTransientClientError(make())).toBe(false);
+  });
+
+  describe('on writes, a timeout or a lost connection leaves the outcome unknown', () => {
+    it.each([
+      ['timeout', () => new TimeoutError()],
+      ['deadline-exceeded', () => new DeadlineExceededError()],
+    ])('an append that timed out (%s) may have been written: retry with the same ids and revision', (kind, make) => {
+      const mapped = toPortError(make(), { streamId: 'orders-1', expectedRevision: 3, write: 'append' });
+      expect(mapped).toBeInstanceOf(EventStoreUnavailableError);
+      const { message } = mapped as Error;
+      expect(message).toContain(`did not confirm the append of orders-1 in time (${kind})`);
+      expect(message).toContain('outcome unknown');
+      expect(message).toContain('the same event ids and the same expectedRevision');
+    });
+
+    it('a delete or tombstone too, and a connection lost during a write', () => {
+      const deleted = toPortError(new DeadlineExceededError(), { streamId: 'orders-1', write: 'delete' }) as Error;
+      expect(deleted.message).toMatch(/^EventStoreDB did not confirm the delete of orders-1 in time .*outcome unknown/);
+      const tombstoned = toPortError(new TimeoutError(), { streamId: 'orders-1', write: 'tombstone' }) as Error;
+      expect(tombstoned.message).toContain('outcome unknown');
+      const dropped = toPortError(new UnavailableError(), { streamId: 'orders-1', write: 'append' }) as Error;
+      expect(dropped).toBeInstanceOf(EventStoreUnavailableError);
+      expect(dropped.message).toContain('became unavailable during the append of orders-1 (unavailable): outcome unknown');
+    });
+
+    it('but not when a follower refused the write, nor for a read', () => {
+      const notLeader = new NotLeaderError(
+        serviceError(status.NOT_FOUND, 'Leader info available', {
+          exception: 'not-leader',
+          'leader-endpoint-host': '10.0.0.2',
+          'leader-endpoint-port': '2113',
+        }) as never,
+      );
+      expect((toPortError(notLeader, { streamId: 'orders-1', write: 'append' }) as Error).message).not.toContain('outcome unknown');
+      expect((toPortError(new TimeoutError(), { streamId: 'orders-1' }) as Error).message).not.toContain('outcome unknown');
+    });
   });
 
   it('an argument the client refuses is an invalid argument', () => {

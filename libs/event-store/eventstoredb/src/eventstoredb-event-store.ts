@@ -20,11 +20,12 @@ import { BackoffPolicy, defaultResubscribeBackoff } from './backoff';
 import { openClientSubscription } from './client-subscription';
 import { appendSize, toEventData } from './envelope-codec';
 import { isTransientClientError, toPortError } from './error-mapping';
-import { findHeadPosition, readAllPaged, readStreamPaged } from './paged-reads';
+import { findEventPosition, findHeadPosition, readAllPaged, readStreamPaged } from './paged-reads';
 import { decodePosition, encodePosition } from './position-codec';
 import { ResubscribingSubscription } from './resubscribing-subscription';
+import { RetriedAppendPositionUnknownError } from './retried-append-position-unknown-error';
 import { toClientExpectedRevision } from './revision-mapping';
-import { fromClientStreamMetadata, toClientStreamMetadata } from './stream-metadata-mapping';
+import { fromClientStreamMetadata, serverSettingsOf, toClientStreamMetadata } from './stream-metadata-mapping';
 
 export interface EventStoreDbOptions {
   /** Events per read request (readStream, readAll). Default 500. */
@@ -46,6 +47,8 @@ export interface EventStoreDbSubscribeOptions extends SubscribeToAllOptions {
 
 // Appends racing a "stream exists" delete: see deleteWithStreamExists.
 const streamExistsDeleteAttempts = 3;
+// How far back in $all to look for a retried append's event that its stream no longer shows.
+const retriedEventScanLimit = 10_000;
 
 /**
  * The event store port on EventStoreDB. Every call to the client goes through this class and the
@@ -76,7 +79,7 @@ export class EventStoreDbEventStore implements EventStore {
     checkStreamId(streamId);
     checkNewEvents(streamId, events);
     const expectedRevision = options.expectedRevision ?? 'any';
-    const call = { streamId, expectedRevision, appendSize: appendSize(events) };
+    const call = { streamId, expectedRevision, appendSize: appendSize(events), write: 'append' } as const;
     let result;
     try {
       result = await this.client.appendToStream(streamId, events.map(toEventData), {
@@ -90,8 +93,10 @@ export class EventStoreDbEventStore implements EventStore {
       throw new Error('EventStoreDB client must throw on append failure (throwOnAppendFailure=true)');
     }
     const nextExpectedRevision = Number(result.nextExpectedRevision);
-    // An idempotent retry whose original event the server could not re-read comes back without a position.
-    const position = result.position ?? (await this.positionOf(streamId, result.nextExpectedRevision));
+    // An idempotent retry comes back without a position when the server can no longer read the
+    // original batch's last event (hidden since by maxCount, truncateBefore or a soft delete).
+    const position =
+      result.position ?? (await this.positionOfRetried(streamId, result.nextExpectedRevision, events[events.length - 1].eventId));
     return { nextExpectedRevision, position: encodePosition(position) };
   }
 
@@ -142,9 +147,10 @@ export class EventStoreDbEventStore implements EventStore {
     checkStreamId(streamId);
     const clientMetadata = toClientStreamMetadata(metadata);
     try {
-      await this.client.setStreamMetadata(streamId, clientMetadata, { expectedRevision: ANY });
+      const current = await this.client.getStreamMetadata(streamId);
+      await this.client.setStreamMetadata(streamId, { ...serverSettingsOf(current.metadata), ...clientMetadata }, { expectedRevision: ANY });
     } catch (error) {
-      throw toPortError(error, { streamId });
+      throw toPortError(error, { streamId, write: 'metadata' });
     }
   }
 
@@ -171,7 +177,7 @@ export class EventStoreDbEventStore implements EventStore {
       if (kind === 'soft') await this.client.deleteStream(streamId, { expectedRevision: clientExpected });
       else await this.client.tombstoneStream(streamId, { expectedRevision: clientExpected });
     } catch (error) {
-      throw toPortError(error, { streamId, expectedRevision: expected });
+      throw toPortError(error, { streamId, expectedRevision: expected, write: kind === 'soft' ? 'delete' : 'tombstone' });
     }
   }
 
@@ -188,7 +194,11 @@ export class EventStoreDbEventStore implements EventStore {
         else await this.client.tombstoneStream(streamId, { expectedRevision: last });
         return;
       } catch (error) {
-        const mapped = toPortError(error, { streamId, expectedRevision: 'stream_exists' });
+        const mapped = toPortError(error, {
+          streamId,
+          expectedRevision: 'stream_exists',
+          write: kind === 'soft' ? 'delete' : 'tombstone',
+        });
         const raced = mapped instanceof WrongExpectedVersionError && mapped.actual !== 'no_stream';
         if (!raced || attempt === streamExistsDeleteAttempts) throw mapped;
       }
@@ -208,11 +218,11 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  private async positionOf(streamId: string, revision: bigint): Promise<ClientPosition> {
-    for await (const event of readStreamPaged(this.client, streamId, { fromRevision: Number(revision), maxCount: 1 }, 1)) {
-      return decodePosition(event.position);
-    }
-    throw new Error(`EventStoreDB reported no position for ${streamId}@${revision} and the event cannot be read back`);
+  private async positionOfRetried(streamId: string, revision: bigint, eventId: string): Promise<ClientPosition> {
+    const written = { streamId, revision, eventId };
+    const position = await findEventPosition(this.client, written, this.readPageSize, retriedEventScanLimit);
+    if (!position) throw new RetriedAppendPositionUnknownError(streamId, Number(revision), retriedEventScanLimit);
+    return position;
   }
 }
 

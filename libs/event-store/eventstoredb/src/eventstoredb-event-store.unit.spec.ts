@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { WrongExpectedVersionError as ClientWrongExpectedVersionError } from '@eventstore/db-client';
+import { Metadata, status } from '@grpc/grpc-js';
+import { DeadlineExceededError, WrongExpectedVersionError as ClientWrongExpectedVersionError } from '@eventstore/db-client';
 import type { EventStoreDBClient } from '@eventstore/db-client';
 import type { NewEvent } from '@cdp/event-model';
 import {
@@ -10,6 +11,7 @@ import {
 } from '@cdp/event-store';
 import { connectEventStoreDb, EventStoreDbEventStore } from './eventstoredb-event-store';
 import { encodePosition } from './position-codec';
+import { RetriedAppendPositionUnknownError } from './retried-append-position-unknown-error';
 import {
   caughtUpResponse,
   eventResponse,
@@ -37,13 +39,21 @@ function newEvent(): NewEvent {
   };
 }
 
+/** grpc-js's error when the server resets the HTTP/2 stream. */
+function rstStreamError(): Error {
+  const details = 'Received RST_STREAM with code 2 (Internal server error)';
+  return Object.assign(new Error(`13 INTERNAL: ${details}`), { code: status.INTERNAL, details, metadata: new Metadata() });
+}
+
 function stored(streamId: string, revision: number, logPosition: number): StoredRecord {
   return { event: newEvent(), streamId, revision: BigInt(revision), logPosition: BigInt(logPosition), created: new Date(0) };
 }
 
 /** The store over a client made of the fakes, plus spies for the unary calls. */
-function storeOver(parts: { log?: StoredRecord[]; subscribe?: () => FakeServerCall } = {}) {
-  const reading = fakeReadingClient(parts.log ?? []);
+function storeOver(
+  parts: { log?: StoredRecord[]; hidden?: (record: StoredRecord) => boolean; subscribe?: () => FakeServerCall } = {},
+) {
+  const reading = fakeReadingClient(parts.log ?? [], parts.hidden);
   const subscribing = fakeSubscribingClient(parts.subscribe ?? (() => new FakeServerCall()));
   const client = {
     ...reading.client,
@@ -51,6 +61,8 @@ function storeOver(parts: { log?: StoredRecord[]; subscribe?: () => FakeServerCa
     appendToStream: jest.fn(),
     deleteStream: jest.fn().mockResolvedValue({}),
     tombstoneStream: jest.fn().mockResolvedValue({}),
+    getStreamMetadata: jest.fn().mockResolvedValue({ streamName: 'any' }),
+    setStreamMetadata: jest.fn().mockResolvedValue({ success: true, nextExpectedRevision: 0n }),
     dispose: jest.fn().mockResolvedValue(undefined),
   };
   const drops: { error: unknown; attempt: number }[] = [];
@@ -58,7 +70,7 @@ function storeOver(parts: { log?: StoredRecord[]; subscribe?: () => FakeServerCa
     resubscribeBackoff: { initialDelayMs: 1, maxDelayMs: 1 },
     onDrop: (error, attempt) => drops.push({ error, attempt }),
   });
-  return { store, client, subscribeCalls: subscribing.calls, drops };
+  return { store, client, subscribeCalls: subscribing.calls, readRequests: reading.requests, drops };
 }
 
 describe('EventStoreDbEventStore', () => {
@@ -102,6 +114,29 @@ describe('EventStoreDbEventStore', () => {
       await store.close();
     });
 
+    it('resubscribes when the HTTP/2 stream breaks (gRPC INTERNAL), which the client reports as unknown', async () => {
+      const [e1, e2] = [stored('customer-1', 0, 100), stored('customer-1', 1, 200)];
+      const served: FakeServerCall[] = [];
+      const { store, subscribeCalls, drops } = storeOver({
+        subscribe: () => {
+          const call = served.length === 0 ? new FakeServerCall().send(eventResponse(e1)) : new FakeServerCall().send(eventResponse(e2));
+          served.push(call);
+          return call;
+        },
+      });
+      const subscription = store.subscribeToAll();
+      const seen: string[] = [];
+      for await (const message of subscription) {
+        if (message.kind === 'event') seen.push(message.event.eventId);
+        if (seen.length === 1) served[0].fail(rstStreamError());
+        if (seen.length === 2) break;
+      }
+      expect(seen).toEqual([e1.event.eventId, e2.event.eventId]);
+      expect(subscribeCalls.map((c) => c.fromPosition)).toEqual(['start', position(100n)]);
+      expect(drops.map((d) => d.error)).toEqual([expect.any(EventStoreUnavailableError)]);
+      await store.close();
+    });
+
     it('refuses a start position this store did not give out', () => {
       const { store } = storeOver();
       expect(() => store.subscribeToAll({ fromPosition: 'yesterday' })).toThrow(InvalidEventStoreArgumentError);
@@ -135,14 +170,42 @@ describe('EventStoreDbEventStore', () => {
       expect(options).toEqual({ expectedRevision: 2n });
     });
 
-    it('reads the position back when an idempotent retry comes without one', async () => {
-      const log = [stored('customer-1', 0, 100), stored('customer-1', 1, 250)];
-      const { store, client } = storeOver({ log });
-      client.appendToStream.mockResolvedValue({ success: true, nextExpectedRevision: 1n, position: undefined });
-      await expect(store.appendToStream('customer-1', [newEvent()], { expectedRevision: 'no_stream' })).resolves.toEqual({
-        nextExpectedRevision: 1,
-        position: encodePosition(position(250n)),
+    describe('an idempotent retry that comes back without a position', () => {
+      const log = [stored('customer-1', 0, 100), stored('customer-1', 1, 250), stored('customer-1', 2, 300), stored('orders-1', 0, 400)];
+      const retried = [log[0].event, log[1].event];
+      const retry = async (parts: Parameters<typeof storeOver>[0]) => {
+        const { store, client, readRequests } = storeOver(parts);
+        client.appendToStream.mockResolvedValue({ success: true, nextExpectedRevision: 1n, position: undefined });
+        return { result: await store.appendToStream('customer-1', retried, { expectedRevision: 'no_stream' }).catch((e) => e), readRequests };
+      };
+
+      it('gets the position of its last event from the stream', async () => {
+        const { result, readRequests } = await retry({ log });
+        expect(result).toEqual({ nextExpectedRevision: 1, position: encodePosition(position(250n)) });
+        expect(readRequests.map((r) => r.target)).toEqual(['customer-1']);
       });
+
+      it('gets it from $all when the stream hides the event since (maxCount, truncateBefore, soft delete)', async () => {
+        const truncated = await retry({ log, hidden: (record) => record.streamId === 'customer-1' && record.revision < 2n });
+        expect(truncated.result).toEqual({ nextExpectedRevision: 1, position: encodePosition(position(250n)) });
+        const softDeleted = await retry({ log, hidden: (record) => record.streamId === 'customer-1' });
+        expect(softDeleted.result).toEqual({ nextExpectedRevision: 1, position: encodePosition(position(250n)) });
+      });
+
+      it('says the append is done but its position unknown when a scavenge removed the event', async () => {
+        const { result } = await retry({ log: log.filter((record) => record !== log[1]), hidden: (record) => record.streamId === 'customer-1' });
+        expect(result).toBeInstanceOf(RetriedAppendPositionUnknownError);
+        expect(result).toMatchObject({ code: 'retried-append-position-unknown', streamId: 'customer-1', nextExpectedRevision: 1 });
+      });
+    });
+
+    it('says that an append which timed out may have been written, and how to retry', async () => {
+      const { store, client } = storeOver();
+      client.appendToStream.mockRejectedValue(new DeadlineExceededError());
+      const failure = await store.appendToStream('customer-1', [newEvent()], { expectedRevision: 4 }).catch((e) => e);
+      expect(failure).toBeInstanceOf(EventStoreUnavailableError);
+      expect(failure.message).toContain('did not confirm the append of customer-1 in time (deadline-exceeded): outcome unknown');
+      expect(failure.message).toContain('the same event ids and the same expectedRevision');
     });
 
     it('describes a conflict from our expectation and the actual revision', async () => {
@@ -173,6 +236,34 @@ describe('EventStoreDbEventStore', () => {
     const { store } = storeOver();
     const read = store.readStream('$users');
     await expect(read[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(InvalidEventStoreArgumentError);
+  });
+
+  describe('stream metadata', () => {
+    it('shows a soft-deleted stream as having none', async () => {
+      const { store, client } = storeOver();
+      client.getStreamMetadata.mockResolvedValue({ streamName: 'customer-1', metadata: { truncateBefore: 9223372036854775807 } });
+      await expect(store.getStreamMetadata('customer-1')).resolves.toEqual({});
+    });
+
+    it('keeps the access control an operator set when the port sets its fields', async () => {
+      const { store, client } = storeOver();
+      client.getStreamMetadata.mockResolvedValue({
+        streamName: 'customer-1',
+        metadata: { maxCount: 3, acl: { readRoles: ['ops'] }, cacheControl: 30, owner: 'old' },
+      });
+      await store.setStreamMetadata('customer-1', { maxAge: 60, custom: { owner: 'crm' } });
+      expect(client.setStreamMetadata).toHaveBeenCalledWith(
+        'customer-1',
+        { acl: { readRoles: ['ops'] }, cacheControl: 30, maxAge: 60, owner: 'crm' },
+        { expectedRevision: 'any' },
+      );
+    });
+
+    it('refuses custom keys EventStoreDB would take as settings, without calling the server', async () => {
+      const { store, client } = storeOver();
+      await expect(store.setStreamMetadata('customer-1', { custom: { acl: { readRoles: [] } } })).rejects.toThrow('"acl"');
+      expect(client.setStreamMetadata).not.toHaveBeenCalled();
+    });
   });
 
   describe('deleting with stream_exists, which the client cannot send', () => {

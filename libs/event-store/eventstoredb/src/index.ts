@@ -2,3 +2,4 @@ export { connectEventStoreDb, EventStoreDbEventStore } from './eventstoredb-even
 export type { EventStoreDbOptions, EventStoreDbSubscribeOptions } from './eventstoredb-event-store';
 export type { BackoffPolicy } from './backoff';
 export { NotAnEnvelopeError } from './envelope-codec';
+export { RetriedAppendPositionUnknownError } from './retried-append-position-unknown-error';

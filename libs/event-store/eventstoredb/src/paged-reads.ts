@@ -3,11 +3,12 @@ import type {
   EventStoreDBClient,
   Position as ClientPosition,
   ReadPosition,
+  RecordedEvent as ClientRecordedEvent,
   ReadRevision,
   StreamingRead,
 } from '@eventstore/db-client';
 import type { RecordedEvent } from '@cdp/event-model';
-import { compileFilter, Position, ReadAllOptions, ReadStreamOptions } from '@cdp/event-store';
+import { compileFilter, Position, ReadAllOptions, ReadStreamOptions, StreamNotFoundError } from '@cdp/event-store';
 import { checkStreamId, nonNegativeInteger } from './argument-checks';
 import { fromClientEvent, isSystemRecord } from './envelope-codec';
 import { toPortError } from './error-mapping';
@@ -64,7 +65,9 @@ export async function* readStreamPaged(
 /**
  * $all forwards, page by page. Forward reads of $all include the event at the start position, so
  * each page after the first asks for one more event and skips the one it already has.
- * The port's filter runs here: the client's readAll (6.2.1) cannot filter on the server.
+ * The port's filter runs here (the client's readAll (6.2.1) cannot filter on the server), on the
+ * raw record and before decoding: an event outside the filter is never decoded, so another
+ * writer's events elsewhere in the log cannot fail a read that does not ask for them.
  */
 export async function* readAllPaged(
   client: ReadingClient,
@@ -88,11 +91,9 @@ export async function* readAllPaged(
         if (!recorded) continue;
         if (pageStart && samePosition(recorded.position, pageStart)) continue;
         lastSeen = recorded.position;
-        if (isSystemRecord(recorded)) continue;
-        const event = fromClientEvent(recorded);
-        if (!matches(event)) continue;
+        if (isSystemRecord(recorded) || !matches(recorded)) continue;
         remaining -= 1;
-        yield event;
+        yield fromClientEvent(recorded);
         if (remaining === 0) break;
       }
     } catch (error) {
@@ -106,14 +107,78 @@ export async function* readAllPaged(
 }
 
 /**
- * The last user event's position, found by reading $all backwards from the end, page by page,
- * past EventStoreDB's own records ($metadata, tombstones, projection links, statistics).
- * Backward reads of $all exclude the start position, so each page starts at the last one's end.
+ * The last user event's position, found by reading $all backwards from the end past EventStoreDB's
+ * own records ($metadata, tombstones, projection links, statistics).
  */
 export async function findHeadPosition(client: ReadingClient, pageSize: number): Promise<Position | null> {
+  const head = await findInAllBackwards(client, pageSize, Number.POSITIVE_INFINITY, (recorded) => !isSystemRecord(recorded));
+  return head ? encodePosition(head) : null;
+}
+
+export interface WrittenEvent {
+  streamId: string;
+  revision: bigint;
+  eventId: string;
+}
+
+/**
+ * Where an event already written sits in the log. The stream is asked first. An event it no longer
+ * shows (hidden by maxCount, truncateBefore or a soft delete) stays in $all until a scavenge, so
+ * the newest `scanLimit` records of $all are searched next. Undefined when neither has it.
+ */
+export async function findEventPosition(
+  client: ReadingClient,
+  written: WrittenEvent,
+  pageSize: number,
+  scanLimit: number,
+): Promise<ClientPosition | undefined> {
+  const isIt = (recorded: ClientRecordedEvent) =>
+    recorded.streamId === written.streamId &&
+    recorded.revision === written.revision &&
+    recorded.id.toLowerCase() === written.eventId.toLowerCase();
+  return (await findInStream(client, written, isIt)) ?? findInAllBackwards(client, pageSize, scanLimit, isIt);
+}
+
+async function findInStream(
+  client: ReadingClient,
+  written: WrittenEvent,
+  isIt: (recorded: ClientRecordedEvent) => boolean,
+): Promise<ClientPosition | undefined> {
+  // Forwards from a hidden revision the server answers with the first visible one: hence isIt.
+  const read = client.readStream(written.streamId, { fromRevision: written.revision, direction: FORWARDS, maxCount: 1 });
+  try {
+    for await (const resolved of read) {
+      if (!resolved.event || !isIt(resolved.event)) return undefined;
+      // Servers before 22.6 give stream reads only the commit position (== prepare for gRPC writes).
+      const commit = resolved.commitPosition;
+      return resolved.event.position ?? (commit === undefined ? undefined : { commit, prepare: commit });
+    }
+    return undefined;
+  } catch (error) {
+    const mapped = toPortError(error, { streamId: written.streamId });
+    if (mapped instanceof StreamNotFoundError) return undefined;
+    throw mapped;
+  } finally {
+    await cancelQuietly(read);
+  }
+}
+
+/**
+ * The position of the newest record in $all that `wanted` accepts, reading backwards from the end
+ * page by page and looking at no more than `limit` records. Backward reads of $all exclude their
+ * start position, so each page starts where the last one ended.
+ */
+async function findInAllBackwards(
+  client: ReadingClient,
+  pageSize: number,
+  limit: number,
+  wanted: (recorded: ClientRecordedEvent) => boolean,
+): Promise<ClientPosition | undefined> {
   let from: ReadPosition = END;
-  for (;;) {
-    const read = client.readAll({ fromPosition: from, direction: BACKWARDS, maxCount: pageSize });
+  let examined = 0;
+  while (examined < limit) {
+    const requested = Math.min(pageSize, limit - examined);
+    const read = client.readAll({ fromPosition: from, direction: BACKWARDS, maxCount: requested });
     let received = 0;
     let last: ClientPosition | undefined;
     try {
@@ -121,7 +186,7 @@ export async function findHeadPosition(client: ReadingClient, pageSize: number):
         received += 1;
         const recorded = resolved.event;
         if (!recorded) continue;
-        if (!isSystemRecord(recorded)) return encodePosition(recorded.position);
+        if (wanted(recorded)) return recorded.position;
         last = recorded.position;
       }
     } catch (error) {
@@ -129,9 +194,11 @@ export async function findHeadPosition(client: ReadingClient, pageSize: number):
     } finally {
       await cancelQuietly(read);
     }
-    if (received < pageSize || !last) return null;
+    examined += received;
+    if (received < requested || !last) return undefined;
     from = last;
   }
+  return undefined;
 }
 
 /** Without a start, a read begins at the end it walks away from: the first event forwards, the last backwards. */

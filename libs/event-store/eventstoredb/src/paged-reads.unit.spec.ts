@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEvent, RecordedEvent } from '@cdp/event-model';
 import { InvalidEventStoreArgumentError, StreamNotFoundError } from '@cdp/event-store';
-import { findHeadPosition, readAllPaged, readStreamPaged } from './paged-reads';
+import { NotAnEnvelopeError } from './envelope-codec';
+import { findEventPosition, findHeadPosition, readAllPaged, readStreamPaged } from './paged-reads';
 import { encodePosition } from './position-codec';
 import { fakeReadingClient, position, StoredRecord } from './testing/grpc-fakes';
 
@@ -134,6 +135,25 @@ describe('paged reads of $all', () => {
     expect(campaigns.map((e) => e.streamId)).toEqual(['campaign-1']);
   });
 
+  it("decode only what the filter accepts: another writer's events elsewhere do not fail the read", async () => {
+    const log = logOf([['customer-1'], ['legacy-1'], ['customer-1']]);
+    log[1].foreignMetadata = '{"writtenBy":"legacy"}';
+    const { client } = fakeReadingClient(log);
+    const read = await collect(readAllPaged(client, { filter: { on: 'streamName', prefixes: ['customer-'] } }, 2));
+    expect(idsOf(read)).toEqual(idsIn([log[0], log[2]]));
+  });
+
+  it('fail loudly on an event the filter accepts that is not in the envelope, naming where it is', async () => {
+    const log = logOf([['customer-1'], ['customer-2']]);
+    log[1].foreignMetadata = '{"writtenBy":"legacy"}';
+    const { client } = fakeReadingClient(log);
+    const failure = await collect(readAllPaged(client, { filter: { on: 'streamName', prefixes: ['customer-'] } }, 5)).catch(
+      (error) => error,
+    );
+    expect(failure).toBeInstanceOf(NotAnEnvelopeError);
+    expect(failure).toMatchObject({ streamId: 'customer-2', revision: 0, position: encodePosition(position(200n)) });
+  });
+
   it('refuse a position this store did not give out', async () => {
     const { client } = fakeReadingClient(log);
     await expect(collect(readAllPaged(client, { fromPosition: '42' }, 2))).rejects.toBeInstanceOf(InvalidEventStoreArgumentError);
@@ -152,5 +172,43 @@ describe('the head position', () => {
     const { client } = fakeReadingClient(logOf([['$users', '$User'], ['$$customer-1', '$metadata'], ['$stats', '$statistics-collected']]));
     expect(await findHeadPosition(client, 2)).toBeNull();
     expect(await findHeadPosition(fakeReadingClient([]).client, 2)).toBeNull();
+  });
+});
+
+describe('the position of an event already written', () => {
+  const log = logOf([['customer-1'], ['customer-2'], ['customer-1'], ['$$customer-1', '$metadata'], ['customer-1'], ['customer-3']]);
+  const target = log[2];
+  const written = { streamId: 'customer-1', revision: 1n, eventId: target.event.eventId };
+  const at = position(target.logPosition);
+
+  it('comes from the stream while the stream shows the event, without reading $all', async () => {
+    const { client, requests } = fakeReadingClient(log);
+    expect(await findEventPosition(client, written, 2, 100)).toEqual(at);
+    expect(requests.map((r) => r.target)).toEqual(['customer-1']);
+  });
+
+  it('comes from $all when the stream has truncated it away (the stream answers with a later event)', async () => {
+    const { client, requests } = fakeReadingClient(log, (record) => record.streamId === 'customer-1' && record.revision < 2n);
+    expect(await findEventPosition(client, written, 2, 100)).toEqual(at);
+    expect(requests.map((r) => r.target)).toEqual(['customer-1', '$all', '$all']);
+  });
+
+  it('comes from $all when the stream is soft-deleted', async () => {
+    const { client } = fakeReadingClient(log, (record) => record.streamId === 'customer-1');
+    expect(await findEventPosition(client, written, 2, 100)).toEqual(at);
+  });
+
+  it('is unknown when the event is further back in $all than the scan may look, or gone', async () => {
+    const hideAll = (record: StoredRecord) => record.streamId === 'customer-1';
+    const bounded = fakeReadingClient(log, hideAll);
+    expect(await findEventPosition(bounded.client, written, 2, 3)).toBeUndefined();
+    expect(bounded.requests.filter((r) => r.target === '$all').map((r) => r.maxCount)).toEqual([2, 1]);
+    const gone = fakeReadingClient(log.filter((record) => record !== target), hideAll);
+    expect(await findEventPosition(gone.client, written, 2, 100)).toBeUndefined();
+  });
+
+  it('is not confused with another event at the same revision', async () => {
+    const { client } = fakeReadingClient(log, (record) => record.streamId === 'customer-1');
+    expect(await findEventPosition(client, { ...written, eventId: log[0].event.eventId }, 2, 100)).toBeUndefined();
   });
 });

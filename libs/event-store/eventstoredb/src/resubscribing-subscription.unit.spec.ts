@@ -1,10 +1,26 @@
-import { AccessDeniedError, CancelledError, UnavailableError } from '@eventstore/db-client';
+import { Metadata, status } from '@grpc/grpc-js';
+import {
+  AccessDeniedError,
+  CancelledError,
+  InvalidArgumentError,
+  StreamDeletedError as ClientStreamDeletedError,
+  UnavailableError,
+  UnknownError,
+} from '@eventstore/db-client';
 import { EventStoreUnavailableError, Position, SubscriptionMessage } from '@cdp/event-store';
 import type { RecordedEvent } from '@cdp/event-model';
+import { NotAnEnvelopeError } from './envelope-codec';
 import { isTransientClientError, toPortError } from './error-mapping';
 import { ResubscribeOptions, ResubscribingSubscription, SourceMessage, SubscriptionSource } from './resubscribing-subscription';
 
 const at = (n: number): Position => `${String(n).padStart(20, '0')}/${String(n).padStart(20, '0')}`;
+
+/** What the client makes of grpc-js's error when the server resets the HTTP/2 stream. */
+function internalError(): Error {
+  const details = 'Received RST_STREAM with code 2 (Internal server error)';
+  const raw = Object.assign(new Error(`13 INTERNAL: ${details}`), { code: status.INTERNAL, details, metadata: new Metadata() });
+  return new UnknownError(raw as never);
+}
 
 function event(n: number): SourceMessage {
   return { kind: 'event', event: { eventId: `e${n}`, position: at(n) } as RecordedEvent };
@@ -122,6 +138,45 @@ describe('a resubscribing subscription', () => {
   it('reports caughtUp at no position when nothing came before it', async () => {
     const { subscription } = subscriptionOver([[{ kind: 'caughtUp' }, 'hang']]);
     expect(await read(subscription, 1)).toEqual([{ kind: 'caughtUp', position: null }]);
+  });
+
+  it('reports caughtUp at the last checkpoint when the filter let no event through', async () => {
+    const { subscription } = subscriptionOver([[{ kind: 'checkpoint', position: at(40) }, { kind: 'caughtUp' }, 'hang']]);
+    expect(names(await read(subscription, 2))).toEqual([`checkpoint@${at(40)}`, `caughtUp@${at(40)}`]);
+  });
+
+  it('reports caughtUp at the position it started from when nothing came after it', async () => {
+    const { subscription, opened } = subscriptionOver([[{ kind: 'caughtUp' }, 'hang']], { fromPosition: at(9) });
+    expect(names(await read(subscription, 1))).toEqual([`caughtUp@${at(9)}`]);
+    expect(opened[0].from).toBe(at(9));
+  });
+
+  it.each([
+    ['a broken HTTP/2 stream (gRPC INTERNAL)', () => internalError()],
+    ['a reset connection', () => Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
+    ['a premature close', () => Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })],
+  ])('resubscribes after %s, with backoff', async (_name, make) => {
+    const { subscription, opened, drops, waits } = subscriptionOver([[event(1), make()], [event(2), 'hang']]);
+    expect(names(await read(subscription, 2))).toEqual(['e1', 'e2']);
+    expect(opened.map((o) => o.from)).toEqual(['start', at(1)]);
+    expect(drops).toHaveLength(1);
+    expect(drops[0].error).toBeInstanceOf(EventStoreUnavailableError);
+    expect(waits).toEqual([100]);
+  });
+
+  it.each([
+    ['a deleted stream', () => ClientStreamDeletedError.fromStreamName('customer-1')],
+    ['an invalid argument', () => new InvalidArgumentError('fromPosition is invalid')],
+    ['an event not in the envelope', () => new NotAnEnvelopeError({ id: 'x', streamId: 'legacy-1', revision: 0n }, undefined, 'no metadata')],
+    ['an unknown error that is not a broken stream', () => new UnknownError()],
+  ])('ends, without resubscribing, on %s', async (_name, make) => {
+    const cause = make();
+    const { subscription, opened, drops } = subscriptionOver([[event(1), cause], [event(2), 'hang']]);
+    const failure = await read(subscription, 5).catch((error) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect(failure).not.toBeInstanceOf(EventStoreUnavailableError);
+    expect(opened).toHaveLength(1);
+    expect(drops).toEqual([]);
   });
 
   it('skips anything at or before the position it resumed from', async () => {

@@ -1,6 +1,6 @@
 import { prepareStreamMetadata, readStreamMetadata } from '@eventstore/db-client/dist/streams/utils/streamMetadata';
 import { InvalidEventStoreArgumentError } from '@cdp/event-store';
-import { fromClientStreamMetadata, toClientStreamMetadata } from './stream-metadata-mapping';
+import { fromClientStreamMetadata, serverSettingsOf, toClientStreamMetadata } from './stream-metadata-mapping';
 
 /** Through the client's own conversion to the stored `$maxCount`/`$tb`/... keys and back. */
 const viaServer = (metadata: Parameters<typeof toClientStreamMetadata>[0]) =>
@@ -24,15 +24,33 @@ describe('stream metadata', () => {
     expect(viaServer({})).toEqual({});
   });
 
-  it('keeps EventStoreDB settings the port does not model (acl, cacheControl) as custom keys, so a get-then-set keeps them', () => {
-    const read = fromClientStreamMetadata(readStreamMetadata({ $maxCount: 5, $acl: { $r: ['ops'] }, $cacheControl: 30 }));
-    expect(read).toEqual({ maxCount: 5, custom: { acl: { readRoles: ['ops'] }, cacheControl: 30 } });
-    expect(prepareStreamMetadata(toClientStreamMetadata(read))).toEqual({ $maxCount: 5, $acl: { $r: ['ops'] }, $cacheControl: 30 });
+  it('leaves out EventStoreDB settings the port does not model (acl, cacheControl, $ keys), so a get-then-set works', () => {
+    const stored = { $maxCount: 5, $acl: { $r: ['ops'] }, $cacheControl: 30, $future: true, owner: 'crm' };
+    const read = fromClientStreamMetadata(readStreamMetadata(stored));
+    expect(read).toEqual({ maxCount: 5, custom: { owner: 'crm' } });
+    expect(prepareStreamMetadata(toClientStreamMetadata(read))).toEqual({ $maxCount: 5, owner: 'crm' });
   });
 
-  it('shows the truncate-before of a soft-deleted stream as the server left it', () => {
+  it('hands those settings over, to be carried into the next write', () => {
+    const current = readStreamMetadata({ $maxCount: 5, $acl: { $r: ['ops'] }, $cacheControl: 30, $future: true, owner: 'crm' });
+    expect(prepareStreamMetadata(serverSettingsOf(current))).toEqual({ $acl: { $r: ['ops'] }, $cacheControl: 30, $future: true });
+    expect(serverSettingsOf(undefined)).toEqual({});
+  });
+
+  it('shows a soft-deleted stream as having no metadata, as the embedded store does', () => {
     const read = fromClientStreamMetadata(readStreamMetadata(JSON.parse('{"$tb":9223372036854775807}')));
-    expect(read.truncateBefore).toBe(2 ** 63);
+    expect(read).toEqual({});
+    expect(() => toClientStreamMetadata(read)).not.toThrow();
+  });
+
+  it('keeps the largest truncate-before a real stream can have', () => {
+    expect(fromClientStreamMetadata({ truncateBefore: Number.MAX_SAFE_INTEGER })).toEqual({ truncateBefore: Number.MAX_SAFE_INTEGER });
+    expect(fromClientStreamMetadata({ truncateBefore: 2 ** 53 })).toEqual({});
+  });
+
+  it.each(['acl', 'cacheControl', '$acl', '$tb', '$anything'])('refuses the custom key %s, naming it', (key) => {
+    expect(() => toClientStreamMetadata({ custom: { [key]: 1 } })).toThrow(InvalidEventStoreArgumentError);
+    expect(() => toClientStreamMetadata({ custom: { [key]: 1 } })).toThrow(`"${key}"`);
   });
 
   it.each([

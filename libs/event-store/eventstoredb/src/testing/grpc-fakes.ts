@@ -29,6 +29,8 @@ export interface StoredRecord {
   /** gRPC-written events have commit == prepare == their log position. */
   logPosition: bigint;
   created: Date;
+  /** The metadata as stored, when another writer wrote the event without the envelope's. */
+  foreignMetadata?: string;
 }
 
 /** What the server sends for one event, as EventStoreDB encodes it on the wire. */
@@ -45,7 +47,7 @@ export function eventResponse(record: StoredRecord): ReadResp {
     .set('content-type', 'application/json')
     // .NET ticks (100 ns) since the Unix epoch.
     .set('created', (BigInt(record.created.getTime()) * 10_000n).toString());
-  grpcRecord.setCustomMetadata(Buffer.from(JSON.stringify(encodeMetadata(record.event))));
+  grpcRecord.setCustomMetadata(Buffer.from(record.foreignMetadata ?? JSON.stringify(encodeMetadata(record.event))));
   grpcRecord.setData(Buffer.from(JSON.stringify(record.event.data)));
   const readEvent = new ReadResp.ReadEvent().setEvent(grpcRecord).setCommitPosition(record.logPosition.toString());
   return new ReadResp().setEvent(readEvent);
@@ -142,9 +144,11 @@ function before(a: bigint, b: ClientPosition): boolean {
 /**
  * A client whose reads run the real client ReadStream over an in-memory log, answering as the
  * server does: stream reads inclusive both ways, with StreamNotFound for a stream without events;
- * $all forwards inclusive of the start position, backwards exclusive of it.
+ * $all forwards inclusive of the start position, backwards exclusive of it. Records `hidden`
+ * accepts are left out of stream reads but stay in $all, as maxCount, truncateBefore and a soft
+ * delete leave them until a scavenge.
  */
-export function fakeReadingClient(log: readonly StoredRecord[]) {
+export function fakeReadingClient(log: readonly StoredRecord[], hidden: (record: StoredRecord) => boolean = () => false) {
   const requests: ReadRequest[] = [];
   const calls: FakeServerCall[] = [];
   const serve = (responses: ReadResp[]): StreamingRead<never> => {
@@ -169,7 +173,9 @@ export function fakeReadingClient(log: readonly StoredRecord[]) {
       const direction = options.direction ?? 'forwards';
       const maxCount = Number(options.maxCount ?? Number.MAX_SAFE_INTEGER);
       requests.push({ target: streamId, from, direction, maxCount });
-      const stream = log.filter((record) => record.streamId === streamId && record.revision !== tombstoneRevision);
+      const stream = log.filter(
+        (record) => record.streamId === streamId && record.revision !== tombstoneRevision && !hidden(record),
+      );
       if (stream.length === 0) {
         const notFound = new ReadResp.StreamNotFound().setStreamIdentifier(new StreamIdentifier().setStreamName(Buffer.from(streamId)));
         return serve([new ReadResp().setStreamNotFound(notFound)]);

@@ -16,7 +16,7 @@ const ioPackages = [
 ];
 
 export default [
-  { ignores: ['**/dist', '**/node_modules', '**/coverage', '.nx', '.bench', 'data'] },
+  { ignores: ['**/dist', '**/node_modules', 'bench/peers', '**/coverage', '.nx', '.bench', 'data'] },
   ...tseslint.configs.recommended,
   {
     plugins: { '@nx': nx },

@@ -39,6 +39,9 @@ CREATE TABLE IF NOT EXISTS stream_events (
   position        INTEGER NOT NULL,
   PRIMARY KEY (stream_key, revision)
 ) WITHOUT ROWID;
+
+-- Finds a retried event id in its stream in O(log n), however long the stream.
+CREATE INDEX IF NOT EXISTS stream_events_by_id ON stream_events (stream_key, event_id);
 `;
 
 export const streamState = { live: 0, softDeleted: 1, tombstoned: 2 } as const;

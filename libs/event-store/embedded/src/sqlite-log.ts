@@ -75,7 +75,10 @@ export class SqliteLog {
       setMetadata: db.prepare(
         'UPDATE streams SET truncate_before = ?, max_age = ?, max_count = ?, custom = ? WHERE stream_key = ?',
       ),
-      lastRevision: db.prepare('SELECT max(revision) FROM stream_events WHERE stream_key = ?').pluck(),
+      // ORDER BY … LIMIT 1 walks down the primary key; max(revision) would scan the whole stream.
+      lastRevision: db
+        .prepare('SELECT revision FROM stream_events WHERE stream_key = ? ORDER BY revision DESC LIMIT 1')
+        .pluck(),
       insertEvent: db.prepare(
         'INSERT INTO events (stream_key, revision, event_id, type, schema_version, recorded_at, data, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -140,12 +143,14 @@ export class SqliteLog {
       const marks = ids.map(() => '?').join(', ');
       statement = this.db
         .prepare(
-          `SELECT revision, event_id, position FROM stream_events WHERE stream_key = ? AND event_id IN (${marks}) ORDER BY revision`,
+          `SELECT revision, event_id, position FROM stream_events INDEXED BY stream_events_by_id
+           WHERE stream_key = ? AND event_id IN (${marks})`,
         )
         .raw(true);
       this.idLookups.set(ids.length, statement);
     }
-    return statement.all(streamKey, ...ids) as [number, Buffer, number][];
+    const found = statement.all(streamKey, ...ids) as [number, Buffer, number][];
+    return found.sort((a, b) => a[0] - b[0]);
   }
 
   /** Appends one event to the log and to its stream; returns its position. */

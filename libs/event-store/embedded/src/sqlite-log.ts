@@ -28,7 +28,9 @@ export interface InsertedEvent {
 /** The SQL of the store, and nothing else: every statement is prepared once. */
 export class SqliteLog {
   readonly db: Database.Database;
+  /** Stream names by key for reads of the log; bounded, oldest first out (a Map keeps insertion order). */
   private readonly streamIds = new Map<number, string>();
+  private static readonly streamIdCacheSize = 100_000;
   private readonly idLookups = new Map<number, Database.Statement>();
   private readonly statements;
 
@@ -115,6 +117,7 @@ export class SqliteLog {
     let streamId = this.streamIds.get(streamKey);
     if (streamId === undefined) {
       streamId = this.statements.streamIdOf.get(streamKey) as string;
+      if (this.streamIds.size >= SqliteLog.streamIdCacheSize) this.streamIds.delete(this.streamIds.keys().next().value!);
       this.streamIds.set(streamKey, streamId);
     }
     return streamId;

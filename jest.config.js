@@ -1,7 +1,7 @@
 // Tests are grouped by what they need, from the file suffix:
 //   *.unit.spec.ts  nothing          npm run test:unit
 //   *.int.spec.ts   Kafka, FerretDB  npm run test:int   (servers from infra/)
-//   *.e2e.spec.ts   built platform   npm run test:e2e
+//   *.e2e.spec.ts   built platform   npm run test:e2e   (servers from infra/, for the Kafka gateway)
 const swc = [
   '@swc/jest',
   {
@@ -38,6 +38,12 @@ module.exports = {
       globalSetup: '<rootDir>/tools/jest/start-servers.js',
       testTimeout: 60_000,
     },
-    { ...common, displayName: 'e2e', testMatch: ['**/*.e2e.spec.ts'], testTimeout: 120_000 },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['**/*.e2e.spec.ts'],
+      globalSetup: '<rootDir>/tools/jest/start-servers.js',
+      testTimeout: 120_000,
+    },
   ],
 };

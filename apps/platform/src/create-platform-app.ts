@@ -8,7 +8,9 @@ import { PlatformModule, PlatformModuleOptions } from './platform.module';
 
 /** The platform, wired and ready to listen. Shutdown on SIGTERM/SIGINT closes the server, then the store. */
 export async function createPlatformApp(options: PlatformModuleOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(PlatformModule.forRoot(options), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(PlatformModule.forRoot(options), { bufferLogs: true, bodyParser: false });
+  // A batch of POST /v1/events holds up to 1,000 events; each is checked against INGEST_MAX_MESSAGE_BYTES on its own.
+  app.useBodyParser('json', { limit: '16mb' });
   app.disable('x-powered-by');
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());

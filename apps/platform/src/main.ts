@@ -4,12 +4,14 @@ import { Logger } from 'nestjs-pino';
 import type { AddressInfo } from 'node:net';
 import { createPlatformApp } from './create-platform-app';
 import { openEventStore } from './event-store/open-event-store';
+import { openPersonalData } from './personal-data/open-personal-data';
 import { listeningMessage, reachableUrl } from './listening-message';
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
-  const eventStore = await openEventStore(config.eventStore);
-  const app = await createPlatformApp({ config, eventStore });
+  const personalData = await openPersonalData(config.personalData);
+  const eventStore = personalData.decrypting(await openEventStore(config.eventStore));
+  const app = await createPlatformApp({ config, eventStore, personalData });
   await app.listen(config.http.port, config.http.host);
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = reachableUrl(config.http.host, port);

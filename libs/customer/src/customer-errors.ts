@@ -26,3 +26,11 @@ export class InvalidCustomerCommandError extends CustomerDomainError {
     super(`${commandType} is invalid: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`);
   }
 }
+
+/** Only producer events about a customer become customer commands; platform-internal and unknown types do not. */
+export class NotACustomerEventError extends CustomerDomainError {
+  readonly code = 'not-a-customer-event';
+  constructor(readonly eventType: string) {
+    super(`"${eventType}" is not an event a producer can record about a customer: send one of the producer types of docs/events.md`);
+  }
+}

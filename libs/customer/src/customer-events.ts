@@ -1,9 +1,24 @@
 import {
+  ComplaintEscalatedData,
+  ComplaintOpenedData,
+  ComplaintResolvedData,
+  ConsentGrantedData,
+  ConsentWithdrawnData,
   CustomerProfileUpdatedData,
   CustomerRegisteredData,
   eventCatalogue,
+  IdentityLinkedData,
   InteractionRecordedData,
   NewEvent,
+  OrderCancelledData,
+  OrderPlacedData,
+  PartyKindChangedData,
+  PaymentCapturedData,
+  RefundIssuedData,
+  ReturnReceivedData,
+  ReturnRefundedData,
+  ReturnRejectedData,
+  ReturnRequestedData,
 } from '@cdp/event-model';
 
 /** An event as a decider drafts it: the shell adds the event id and the metadata before appending. */
@@ -14,10 +29,43 @@ export type EventDraft<Type extends string = string, Data extends object = objec
 
 export type CustomerRegistered = EventDraft<'CustomerRegistered', CustomerRegisteredData>;
 export type CustomerProfileUpdated = EventDraft<'CustomerProfileUpdated', CustomerProfileUpdatedData>;
+export type IdentityLinked = EventDraft<'IdentityLinked', IdentityLinkedData>;
+export type PartyKindChanged = EventDraft<'PartyKindChanged', PartyKindChangedData>;
 export type InteractionRecorded = EventDraft<'InteractionRecorded', InteractionRecordedData>;
+export type OrderPlaced = EventDraft<'OrderPlaced', OrderPlacedData>;
+export type OrderCancelled = EventDraft<'OrderCancelled', OrderCancelledData>;
+export type PaymentCaptured = EventDraft<'PaymentCaptured', PaymentCapturedData>;
+export type RefundIssued = EventDraft<'RefundIssued', RefundIssuedData>;
+export type ReturnRequested = EventDraft<'ReturnRequested', ReturnRequestedData>;
+export type ReturnReceived = EventDraft<'ReturnReceived', ReturnReceivedData>;
+export type ReturnRefunded = EventDraft<'ReturnRefunded', ReturnRefundedData>;
+export type ReturnRejected = EventDraft<'ReturnRejected', ReturnRejectedData>;
+export type ComplaintOpened = EventDraft<'ComplaintOpened', ComplaintOpenedData>;
+export type ComplaintEscalated = EventDraft<'ComplaintEscalated', ComplaintEscalatedData>;
+export type ComplaintResolved = EventDraft<'ComplaintResolved', ComplaintResolvedData>;
+export type ConsentGranted = EventDraft<'ConsentGranted', ConsentGrantedData>;
+export type ConsentWithdrawn = EventDraft<'ConsentWithdrawn', ConsentWithdrawnData>;
 
 /** The customer's events in their current shape: read them through `eventCatalogue.upcast` first. */
-export type CustomerEvent = CustomerRegistered | CustomerProfileUpdated | InteractionRecorded;
+export type CustomerEvent =
+  | CustomerRegistered
+  | CustomerProfileUpdated
+  | IdentityLinked
+  | PartyKindChanged
+  | InteractionRecorded
+  | OrderPlaced
+  | OrderCancelled
+  | PaymentCaptured
+  | RefundIssued
+  | ReturnRequested
+  | ReturnReceived
+  | ReturnRefunded
+  | ReturnRejected
+  | ComplaintOpened
+  | ComplaintEscalated
+  | ComplaintResolved
+  | ConsentGranted
+  | ConsentWithdrawn;
 
 type DataOf<Type extends CustomerEvent['type']> = Extract<CustomerEvent, { type: Type }>['data'];
 

@@ -1,5 +1,6 @@
-import { eventCatalogue, PostalAddress } from '@cdp/event-model';
-import { CustomerCommand, RecordInteraction, RegisterCustomer, UpdateCustomerProfile } from './customer-commands';
+import { CompanyProfile, eventCatalogue, PostalAddress } from '@cdp/event-model';
+import { eventTypeOfCommand } from './command-event-types';
+import { ChangePartyKind, CustomerCommand, LinkIdentity, RegisterCustomer, UpdateCustomerProfile } from './customer-commands';
 import { CustomerEvent, draft } from './customer-events';
 import {
   CustomerAlreadyRegisteredError,
@@ -8,14 +9,19 @@ import {
 } from './customer-errors';
 import { CustomerProfile, CustomerState } from './customer-state';
 import { definedOnly } from './defined-only';
+import { isLinked } from './evolve';
+
+/** The commands whose fact is recorded as it comes, once valid. */
+type RecordedAsGiven = Exclude<CustomerCommand, RegisterCustomer | UpdateCustomerProfile | LinkIdentity | ChangePartyKind>;
 
 /**
- * The customer's rules. Only registration needs an unregistered customer.
+ * The customer's rules, few on purpose: only registration needs an unregistered customer.
  *
- * Interactions and profile updates are accepted for a customer nobody has registered yet:
- * the platform ingests from many systems at once (web analytics, shop tills, a CRM import),
- * and their events arrive in no guaranteed order. Rejecting them would lose facts that did
- * happen; the 360° view shows such a customer as unregistered until the registration arrives.
+ * Everything else is accepted for a customer nobody has registered yet, and in any order: the platform
+ * ingests from many systems at once (web analytics, shop tills, a CRM import, the order system), and
+ * their events arrive in no guaranteed order. Rejecting them would lose facts that did happen; the
+ * 360° view shows such a customer as unregistered until the registration arrives. The rules only
+ * leave out what would repeat a fact the stream already holds.
  */
 export function decide(command: CustomerCommand, state: CustomerState): CustomerEvent[] {
   switch (command.type) {
@@ -23,8 +29,12 @@ export function decide(command: CustomerCommand, state: CustomerState): Customer
       return registerCustomer(command, state);
     case 'UpdateCustomerProfile':
       return updateCustomerProfile(command, state);
-    case 'RecordInteraction':
-      return recordInteraction(command);
+    case 'ChangePartyKind':
+      return changePartyKind(command, state);
+    case 'LinkIdentity':
+      return linkIdentity(command, state);
+    default:
+      return recordAsGiven(command);
   }
 }
 
@@ -43,16 +53,36 @@ function updateCustomerProfile({ type, data }: UpdateCustomerProfile, state: Cus
   return Object.keys(changes).length === 0 ? [] : [draft('CustomerProfileUpdated', changes)];
 }
 
-function recordInteraction({ type, data }: RecordInteraction): CustomerEvent[] {
-  const { customerId: _customerId, ...interaction } = data;
-  return [validated(type, draft('InteractionRecorded', definedOnly(interaction) as typeof interaction))];
+/** A change to the kind the party already has is no change. `from` is what the stream knows, when it knows. */
+function changePartyKind({ type, data }: ChangePartyKind, state: CustomerState): CustomerEvent[] {
+  const { customerId: _customerId, ...change } = data;
+  const event = validated(type, draft('PartyKindChanged', definedOnly({ ...change, from: state.partyKind ?? change.from }) as typeof change));
+  return event.data.to === state.partyKind ? [] : [event];
+}
+
+/** Linking an identifier the customer already has records nothing: producers resend what they know. */
+function linkIdentity({ type, data }: LinkIdentity, state: CustomerState): CustomerEvent[] {
+  const { customerId: _customerId, ...identity } = data;
+  const event = validated(type, draft('IdentityLinked', definedOnly(identity) as typeof identity));
+  return isLinked(state, event.data) ? [] : [event];
+}
+
+function recordAsGiven({ type, data }: RecordedAsGiven): CustomerEvent[] {
+  const { customerId: _customerId, ...fact } = data;
+  const eventType = eventTypeOfCommand[type];
+  return [validated(type, draft(eventType, definedOnly(fact) as never))];
 }
 
 function profileChanges(current: CustomerProfile, requested: CustomerProfile): CustomerProfile {
-  const { address, ...fields } = requested;
+  const { address, company, ...fields } = requested;
   const changes: CustomerProfile = changedFields(current, fields);
   const addressChanges = changedFields<PostalAddress>(current.address ?? {}, address ?? {});
   if (Object.keys(addressChanges).length > 0) changes.address = addressChanges;
+  if (company) {
+    const companyChanges = changedFields<Partial<CompanyProfile>>(current.company ?? {}, company);
+    // The company's name is required in every update of it: it says which company the size belongs to.
+    if (Object.keys(companyChanges).length > 0) changes.company = { ...companyChanges, name: company.name };
+  }
   return changes;
 }
 

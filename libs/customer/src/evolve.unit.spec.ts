@@ -6,8 +6,8 @@ import { evolve } from './evolve';
 const fold = (events: CustomerEvent[]) => events.reduce(evolve, initialState());
 
 describe('evolve', () => {
-  it('starts unregistered, with an empty profile and no interactions', () => {
-    expect(initialState()).toEqual({ status: 'unregistered', profile: {}, interactionCount: 0 });
+  it('starts unregistered, with an empty profile, no interactions and no identifiers', () => {
+    expect(initialState()).toEqual({ status: 'unregistered', profile: {}, interactionCount: 0, identifiers: [] });
   });
 
   it('registers the party with its kind', () => {
@@ -21,6 +21,42 @@ describe('evolve', () => {
       { type: 'CustomerProfileUpdated', schemaVersion: 2, data: { email: 'ada@example.org', address: { city: 'Leeds' } } },
     ]);
     expect(state.profile).toEqual({ name: 'Ada', email: 'ada@example.org', address: { country: 'GB', city: 'Leeds' } });
+  });
+
+  it('merges the company field by field', () => {
+    const state = fold([
+      { type: 'CustomerProfileUpdated', schemaVersion: 2, data: { company: { name: 'ACME', size: '1-9' } } },
+      { type: 'CustomerProfileUpdated', schemaVersion: 2, data: { company: { name: 'ACME', size: '10-49' } } },
+    ]);
+    expect(state.profile).toEqual({ company: { name: 'ACME', size: '10-49' } });
+  });
+
+  it('takes the party kind from the last change', () => {
+    const state = fold([
+      { type: 'CustomerRegistered', schemaVersion: 1, data: { partyKind: 'prospect' } },
+      { type: 'PartyKindChanged', schemaVersion: 1, data: { from: 'prospect', to: 'customer' } },
+    ]);
+    expect(state).toMatchObject({ status: 'registered', partyKind: 'customer' });
+  });
+
+  it('knows each linked identifier once, by kind and value', () => {
+    const state = fold([
+      { type: 'IdentityLinked', schemaVersion: 1, data: { kind: 'email', value: 'ada@example.org' } },
+      { type: 'IdentityLinked', schemaVersion: 1, data: { kind: 'email', value: 'ada@example.org', system: 'crm' } },
+      { type: 'IdentityLinked', schemaVersion: 1, data: { kind: 'phone', value: '+44 20 7946 0000' } },
+    ]);
+    expect(state.identifiers).toEqual([
+      { kind: 'email', value: 'ada@example.org' },
+      { kind: 'phone', value: '+44 20 7946 0000' },
+    ]);
+  });
+
+  it('leaves the state as it is for facts the rules do not look at', () => {
+    const facts: CustomerEvent[] = [
+      { type: 'OrderPlaced', schemaVersion: 1, data: { orderId: 'o-1', lines: [{ productId: 'p', sku: 's', quantity: 1, unitPrice: 1, currency: 'EUR' }] } },
+      { type: 'ConsentWithdrawn', schemaVersion: 1, data: { channel: 'email', purpose: 'marketing' } },
+    ];
+    expect(fold(facts)).toEqual(initialState());
   });
 
   it('counts interactions', () => {

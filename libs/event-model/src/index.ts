@@ -4,3 +4,5 @@ export * from './catalogue';
 export * from './versioning/event-type-definition';
 export * from './versioning/event-catalogue';
 export * from './validation/validate-data';
+export * from './personal-data';
+export * from './json-schema';

@@ -1,9 +1,9 @@
 /** Every event about one aggregate lives in the stream `<category>-<id>`. */
-export const streamCategories = ['customer', 'campaign', 'segment'] as const;
+export const streamCategories = ['customer', 'campaign', 'segment', 'identity'] as const;
 export type StreamCategory = (typeof streamCategories)[number];
 
 // Ids travel in URLs, Kafka keys and stream names: keep them to a safe, bounded alphabet.
-const aggregateIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}$/;
+export const aggregateIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}$/;
 
 export class InvalidAggregateIdError extends Error {
   readonly code = 'invalid-aggregate-id';
@@ -26,6 +26,8 @@ export function streamName(category: StreamCategory, id: string): string {
 export const customerStream = (customerId: string): string => streamName('customer', customerId);
 export const campaignStream = (campaignId: string): string => streamName('campaign', campaignId);
 export const segmentStream = (segmentId: string): string => streamName('segment', segmentId);
+/** Who owns an identifier (an email, a loyalty card…): `identityKey` is a keyed hash, never the identifier itself. */
+export const identityStream = (identityKey: string): string => streamName('identity', identityKey);
 
 /** The category and id of a stream name, or undefined for streams outside the naming scheme. */
 export function parseStreamName(stream: string): { category: StreamCategory; id: string } | undefined {

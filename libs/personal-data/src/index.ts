@@ -1,1 +1,10 @@
-export {};
+export * from './errors';
+export { DataKey, DataKeyStore } from './keys/data-key';
+export { EmbeddedKeyStore, EmbeddedKeyStoreOptions, embeddedKeyStoreFile, openEmbeddedKeyStore } from './keys/embedded-key-store';
+export { MongoKeyStore, MongoKeyStoreOptions, openMongoKeyStore } from './keys/mongo-key-store';
+export { loadOrCreateMasterKey, masterKeyVariable, parseMasterKey } from './keys/master-key';
+export { PersonalDataCipher, PersonalDataCipherOptions } from './cipher/personal-data-cipher';
+export { PersonalDataPaths } from './cipher/personal-paths';
+export { sealedPrefix } from './cipher/sealed-value';
+export { EncryptingEventStore, EncryptingEventStoreOptions } from './event-store/encrypting-event-store';
+export { customerOfStream, SubjectOfStream } from './event-store/subject-of-stream';

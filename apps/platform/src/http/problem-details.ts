@@ -11,6 +11,7 @@ import {
 } from '@cdp/event-store';
 import { STATUS_CODES } from 'node:http';
 import { EventIdReusedError } from '../event-sourcing/event-id-reused-error';
+import { IngestionRejectedError, statusForRejection } from '../ingestion/http/ingestion-rejected-error';
 import { FieldIssue, RequestValidationError } from './request-validation-error';
 
 export const problemContentType = 'application/problem+json';
@@ -54,6 +55,12 @@ export function problemFor(error: unknown): Problem {
   if (error instanceof InvalidCustomerCommandError) {
     const errors = error.issues.map((issue) => ({ path: issue.path.replace(/^data\./, ''), message: issue.message }));
     return problem(400, error.code, 'The request is invalid', 'Fix the fields listed in errors and send the request again.', { errors });
+  }
+  if (error instanceof IngestionRejectedError) {
+    const { code, message, issues } = error.rejection;
+    const status = statusForRejection(code);
+    const title = status === 400 ? 'The event is invalid' : status === 413 ? 'The event is too large' : 'The event is refused';
+    return problem(status, code, title, message, issues ? { errors: issues.map(({ path, message }) => ({ path, message })) } : {});
   }
   if (error instanceof CustomerAlreadyRegisteredError) return problem(409, error.code, 'The customer is already registered', error.message);
   if (error instanceof CustomerDomainError) return problem(422, error.code, 'The customer rules reject this command', error.message);

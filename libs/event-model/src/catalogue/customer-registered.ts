@@ -1,5 +1,6 @@
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { PartyKind, partyKinds } from './party-kind';
+import { Optional } from './value-rules';
 import { EventTypeDefinition } from '../versioning/event-type-definition';
 
 export class CustomerRegisteredV1 {
@@ -7,7 +8,7 @@ export class CustomerRegisteredV1 {
   partyKind!: PartyKind;
 
   /** Where the party was first captured, e.g. "web-signup", "store", "crm-import". */
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(64)
   acquisitionChannel?: string;
@@ -17,6 +18,9 @@ export type CustomerRegisteredData = CustomerRegisteredV1;
 
 export const customerRegistered: EventTypeDefinition = {
   type: 'CustomerRegistered',
+  origin: 'producer',
+  description: 'A party entered the platform, as a customer, prospect, partner, supplier, press contact or prescriber.',
   versions: { 1: CustomerRegisteredV1 },
   upcasters: {},
+  example: { partyKind: 'prospect', acquisitionChannel: 'web-signup' },
 };

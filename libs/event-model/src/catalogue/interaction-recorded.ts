@@ -1,5 +1,7 @@
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsString, Matches } from 'class-validator';
+import { PersonalData } from '../personal-data/personal-data.decorators';
 import { Channel, channels, Direction, directions } from './channel';
+import { EntityId, FreeText, Optional } from './value-rules';
 import { EventTypeDefinition } from '../versioning/event-type-definition';
 
 export class InteractionRecordedV1 {
@@ -14,15 +16,19 @@ export class InteractionRecordedV1 {
   @Matches(/^[a-z][a-z0-9-]{0,63}$/, { message: 'kind must be lower-case words joined by "-", e.g. "email-opened"' })
   kind!: string;
 
-  @IsOptional() @IsString() @MaxLength(128) productId?: string;
-  @IsOptional() @IsString() @MaxLength(128) campaignId?: string;
-  @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @Optional() @EntityId() productId?: string;
+  @Optional() @EntityId() campaignId?: string;
+  /** Free text from an agent or the party: may say anything about a person. */
+  @PersonalData() @Optional() @FreeText() note?: string;
 }
 
 export type InteractionRecordedData = InteractionRecordedV1;
 
 export const interactionRecorded: EventTypeDefinition = {
   type: 'InteractionRecorded',
+  origin: 'producer',
+  description: 'A contact with the party on a channel, inbound (the party reached us) or outbound (we reached the party).',
   versions: { 1: InteractionRecordedV1 },
   upcasters: {},
+  example: { channel: 'store', direction: 'inbound', kind: 'visit', productId: '85123A' },
 };

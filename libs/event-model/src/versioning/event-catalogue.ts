@@ -1,6 +1,7 @@
 import { RecordedEvent } from '../envelope';
+import { personalPaths } from '../personal-data/personal-data.decorators';
 import { validateData, ValidationIssue } from '../validation/validate-data';
-import { EventTypeDefinition } from './event-type-definition';
+import { DataSchema, EventTypeDefinition } from './event-type-definition';
 
 export class UnknownEventTypeError extends Error {
   readonly code = 'unknown-event-type';
@@ -16,9 +17,13 @@ export class UnknownSchemaVersionError extends Error {
   }
 }
 
+/** A registered definition, with its current (highest) version. */
+export type CatalogueEntry = Readonly<EventTypeDefinition & { current: number }>;
+
 /** The registry of event types: validates data against its version, and upcasts old versions on read. */
 export class EventCatalogue {
-  private readonly byType = new Map<string, EventTypeDefinition & { current: number }>();
+  private readonly byType = new Map<string, CatalogueEntry>();
+  private readonly personalPathsCache = new Map<string, readonly (readonly string[])[]>();
 
   constructor(definitions: readonly EventTypeDefinition[]) {
     for (const definition of definitions) this.register(definition);
@@ -28,36 +33,74 @@ export class EventCatalogue {
     return [...this.byType.keys()];
   }
 
+  /** Every registered definition, in registration order. */
+  get definitions(): CatalogueEntry[] {
+    return [...this.byType.values()];
+  }
+
   currentVersion(type: string): number {
     return this.definition(type).current;
   }
 
-  /** Checks `data` against the schema of `type` at `schemaVersion`; an empty list means valid. */
-  validate(type: string, schemaVersion: number, data: unknown): ValidationIssue[] {
-    const definition = this.definition(type);
-    const schema = definition.versions[schemaVersion];
-    if (!schema) throw new UnknownSchemaVersionError(type, schemaVersion, definition.current);
-    return validateData(schema, data);
-  }
-
-  /** The event in its current shape. Old events are never rewritten in the store: they are upcast on every read. */
-  upcast<E extends RecordedEvent<string, object>>(event: E): E {
-    const definition = this.byType.get(event.type);
-    if (!definition || event.schemaVersion === definition.current) return event;
-    if (!definition.versions[event.schemaVersion] || event.schemaVersion > definition.current) {
-      throw new UnknownSchemaVersionError(event.type, event.schemaVersion, definition.current);
-    }
-    let data: object = event.data;
-    for (let version = event.schemaVersion; version < definition.current; version++) {
-      data = definition.upcasters[version](data);
-    }
-    return { ...event, schemaVersion: definition.current, data };
-  }
-
-  private definition(type: string) {
+  /** The definition of a type; throws UnknownEventTypeError for a type the catalogue does not know. */
+  definition(type: string): CatalogueEntry {
     const definition = this.byType.get(type);
     if (!definition) throw new UnknownEventTypeError(type, this.types);
     return definition;
+  }
+
+  /** The DTO of `type` at `schemaVersion`. */
+  schema(type: string, schemaVersion: number): DataSchema {
+    const definition = this.definition(type);
+    const schema = Number.isInteger(schemaVersion) ? definition.versions[schemaVersion] : undefined;
+    if (!schema) throw new UnknownSchemaVersionError(type, schemaVersion, definition.current);
+    return schema;
+  }
+
+  /** True for a type producers may send; false for platform-internal types and for unknown ones. */
+  isProducerType(type: string): boolean {
+    return this.byType.get(type)?.origin === 'producer';
+  }
+
+  /** Checks `data` against the schema of `type` at `schemaVersion`; an empty list means valid. */
+  validate(type: string, schemaVersion: number, data: unknown): ValidationIssue[] {
+    return validateData(this.schema(type, schemaVersion), data);
+  }
+
+  /**
+   * The paths of the personal leaf fields of `type` at `schemaVersion`, e.g. [['name'], ['address', 'city']].
+   * [] for a type without personal data and for an unknown type or version (nothing known to protect).
+   */
+  personalDataPaths(type: string, schemaVersion: number): readonly (readonly string[])[] {
+    const key = `${type}@${schemaVersion}`;
+    let paths = this.personalPathsCache.get(key);
+    if (!paths) {
+      const schema = this.byType.get(type)?.versions[schemaVersion];
+      paths = Object.freeze(schema ? personalPaths(schema).map((path) => Object.freeze(path)) : []);
+      this.personalPathsCache.set(key, paths);
+    }
+    return paths;
+  }
+
+  /** `data` of `type` at `schemaVersion`, in the shape of the current version (the upcasters in a chain). */
+  upcastData(type: string, schemaVersion: number, data: object): object {
+    const definition = this.definition(type);
+    this.schema(type, schemaVersion);
+    let upcast = data;
+    for (let version = schemaVersion; version < definition.current; version++) {
+      upcast = definition.upcasters[version](upcast);
+    }
+    return upcast;
+  }
+
+  /**
+   * The event in its current shape. Old events are never rewritten in the store: they are upcast on every read.
+   * Types this catalogue does not know pass through untouched: a newer writer may have added them.
+   */
+  upcast<E extends RecordedEvent<string, object>>(event: E): E {
+    const definition = this.byType.get(event.type);
+    if (!definition || event.schemaVersion === definition.current) return event;
+    return { ...event, schemaVersion: definition.current, data: this.upcastData(event.type, event.schemaVersion, event.data) };
   }
 
   private register(definition: EventTypeDefinition): void {
@@ -70,6 +113,6 @@ export class EventCatalogue {
       }
     });
     if (this.byType.has(definition.type)) throw new Error(`${definition.type} is defined twice`);
-    this.byType.set(definition.type, { ...definition, current });
+    this.byType.set(definition.type, Object.freeze({ ...definition, current }));
   }
 }

@@ -47,6 +47,50 @@ describe('the event catalogue', () => {
     });
   });
 
+  describe('upcastData: data in the current shape', () => {
+    it('upcasts v1 profile data through the chain', () => {
+      expect(eventCatalogue.upcastData('CustomerProfileUpdated', 1, { name: 'Ada', country: 'GB' })).toEqual({
+        name: 'Ada',
+        address: { country: 'GB' },
+      });
+    });
+
+    it('returns current data as it is', () => {
+      const data = { channel: 'web', direction: 'inbound', kind: 'page-viewed' };
+      expect(eventCatalogue.upcastData('InteractionRecorded', 1, data)).toBe(data);
+    });
+
+    it('names unknown types and versions', () => {
+      expect(() => eventCatalogue.upcastData('CustomerTeleported', 1, {})).toThrow(UnknownEventTypeError);
+      expect(() => eventCatalogue.upcastData('CustomerProfileUpdated', 3, {})).toThrow(UnknownSchemaVersionError);
+      expect(() => eventCatalogue.upcastData('CustomerProfileUpdated', 0, {})).toThrow(UnknownSchemaVersionError);
+      expect(() => eventCatalogue.upcastData('CustomerProfileUpdated', 1.5, {})).toThrow(UnknownSchemaVersionError);
+    });
+
+    it('runs every upcaster of a longer chain, in order', () => {
+      class V1 {}
+      class V2 {}
+      class V3 {}
+      const catalogue = new EventCatalogue([
+        {
+          type: 'Renamed',
+          origin: 'producer',
+          description: '',
+          versions: { 1: V1, 2: V2, 3: V3 },
+          upcasters: { 1: (data) => ({ ...data, steps: ['1→2'] }), 2: (data) => ({ ...data, steps: [...(data as { steps: string[] }).steps, '2→3'] }) },
+          example: {},
+        },
+      ]);
+      expect(catalogue.upcastData('Renamed', 1, {})).toEqual({ steps: ['1→2', '2→3'] });
+      expect(catalogue.upcast(recorded('Renamed', 2, { steps: [] })).data).toEqual({ steps: ['2→3'] });
+    });
+  });
+
+  it('passes events of types it does not know through upcast untouched: a newer writer may have added them', () => {
+    const unknown = recorded('CustomerTeleported', 4, { to: 'Mars' });
+    expect(eventCatalogue.upcast(unknown)).toBe(unknown);
+  });
+
   describe('validation', () => {
     it('accepts a valid InteractionRecorded and names each fault of an invalid one', () => {
       expect(eventCatalogue.validate('InteractionRecorded', 1, { channel: 'sms', direction: 'outbound', kind: 'message-sent' })).toEqual([]);
@@ -76,7 +120,7 @@ describe('the event catalogue', () => {
   it('refuses a definition whose old version has no upcaster', () => {
     class V1 {}
     class V2 {}
-    expect(() => new EventCatalogue([{ type: 'Broken', versions: { 1: V1, 2: V2 }, upcasters: {} }])).toThrow(
+    expect(() => new EventCatalogue([{ type: 'Broken', origin: 'producer', description: '', versions: { 1: V1, 2: V2 }, upcasters: {}, example: {} }])).toThrow(
       'version 1 needs an upcaster to version 2',
     );
   });

@@ -1,1 +1,16 @@
-export {};
+export { onlineRetailMessages } from './online-retail-messages';
+export type { OnlineRetailImportOptions } from './online-retail-messages';
+export { OnlineRetailSummaryAccumulator } from './import-summary';
+export type { OnlineRetailImportSummary } from './import-summary';
+export type { IngestionMessage } from './ingestion-message';
+export { skipReasons, rejectReasons } from './import-outcomes';
+export type { SkipReason, RejectReason } from './import-outcomes';
+export { UnexpectedCsvHeaderError } from './csv/read-csv-records';
+export { onlineRetailEventId, onlineRetailEventIdNamespace } from './event-ids';
+export { countryCodes, lookUpCountry } from './countries';
+export type { CountryLookup } from './countries';
+export { classifyStockCode, normaliseStockCode } from './stock-codes';
+export type { StockCodeKind } from './stock-codes';
+export { ukLocalTimeToEpochMs, ukLocalTimeToUtcIso, isBritishSummerTime } from './uk-local-time';
+export { onlineRetailColumns } from './invoice-line';
+export type { OnlineRetailRecord } from './invoice-line';

@@ -1,6 +1,17 @@
 import { ConfigError } from './config-error';
 import { EnvReader } from './env-reader';
-import { durabilities, EventStoreConfig, eventStoreKinds, logLevels, PlatformConfig } from './platform-config';
+import {
+  durabilities,
+  EventStoreConfig,
+  eventStoreKinds,
+  KafkaIngestionConfig,
+  keyStoreKinds,
+  logLevels,
+  PersonalDataConfig,
+  PlatformConfig,
+} from './platform-config';
+
+const topicPattern = /^[A-Za-z0-9._-]{1,249}$/;
 
 /**
  * The platform's configuration from its environment, validated once at start-up.
@@ -8,13 +19,20 @@ import { durabilities, EventStoreConfig, eventStoreKinds, logLevels, PlatformCon
  */
 export function loadPlatformConfig(env: Readonly<Record<string, string | undefined>>): PlatformConfig {
   const read = new EnvReader(env);
+  const http = {
+    // All interfaces by default: in a container, the loopback interface is unreachable from outside.
+    host: read.matching('HOST', /^[A-Za-z0-9.:%[\]-]{1,253}$/, 'a host name or an IP address, e.g. 0.0.0.0 or 127.0.0.1', '0.0.0.0'),
+    port: read.integer('PORT', { min: 0, max: 65535, hint: '0 picks a free port' }, 3000),
+  };
+  const eventStore = readEventStore(read);
   const config: PlatformConfig = {
-    http: {
-      // All interfaces by default: in a container, the loopback interface is unreachable from outside.
-      host: read.matching('HOST', /^[A-Za-z0-9.:%[\]-]{1,253}$/, 'a host name or an IP address, e.g. 0.0.0.0 or 127.0.0.1', '0.0.0.0'),
-      port: read.integer('PORT', { min: 0, max: 65535, hint: '0 picks a free port' }, 3000),
+    http,
+    eventStore,
+    ingestion: {
+      maxMessageBytes: read.integer('INGEST_MAX_MESSAGE_BYTES', { min: 1024, max: 1_048_576, hint: 'bytes, at most 1 MiB' }, 262_144),
     },
-    eventStore: readEventStore(read),
+    ...readKafka(read),
+    personalData: readPersonalData(read, eventStore),
     logLevel: read.oneOf('LOG_LEVEL', logLevels, 'info'),
     serviceName: read.matching(
       'SERVICE_NAME',
@@ -43,4 +61,42 @@ function readEventStore(read: EnvReader): EventStoreConfig {
     dataDir: read.raw('EVENT_STORE_DATA_DIR') ?? './data',
     durability: read.oneOf('EVENT_STORE_DURABILITY', durabilities, 'full'),
   };
+}
+
+function readKafka(read: EnvReader): { kafka?: KafkaIngestionConfig } {
+  const brokers = read.raw('KAFKA_BROKERS');
+  if (brokers === undefined) return {};
+  const list = (variable: string, fallback: string) =>
+    read.matching(variable, /^[A-Za-z0-9._-]{1,249}(,[A-Za-z0-9._-]{1,249})*$/, 'comma-separated topic names', fallback).split(',');
+  return {
+    kafka: {
+      brokers: read
+        .matching('KAFKA_BROKERS', /^[A-Za-z0-9.[\]:-]+:\d+(,[A-Za-z0-9.[\]:-]+:\d+)*$/, 'comma-separated host:port pairs, e.g. 127.0.0.1:9092', brokers)
+        .split(','),
+      topics: list('KAFKA_INGEST_TOPICS', 'cdp.customer-events'),
+      groupId: read.matching('KAFKA_CONSUMER_GROUP', topicPattern, 'a consumer group id', 'cdp-ingestion'),
+      deadLetterTopic: read.matching('KAFKA_DEAD_LETTER_TOPIC', topicPattern, 'a topic name', 'cdp.customer-events.dead-letter'),
+      partitions: read.integer('KAFKA_INGEST_PARTITIONS', { min: 1, max: 1000 }, 6),
+    },
+  };
+}
+
+function readPersonalData(read: EnvReader, eventStore: EventStoreConfig): PersonalDataConfig {
+  const kind = read.oneOf('PERSONAL_DATA_KEY_STORE', keyStoreKinds, 'embedded');
+  const masterKey = read.raw('PERSONAL_DATA_MASTER_KEY');
+  if (masterKey !== undefined && Buffer.from(masterKey, 'base64').length !== 32) {
+    read.problems.push({ variable: 'PERSONAL_DATA_MASTER_KEY', message: 'PERSONAL_DATA_MASTER_KEY must be 32 bytes in base64, e.g. from `openssl rand -base64 32`' });
+  }
+  const masterKeyPart = masterKey === undefined ? {} : { masterKey };
+  if (kind === 'mongodb') {
+    if (masterKey === undefined) {
+      // Every replica must unwrap the same keys: a key file made by each of them would not do.
+      read.problems.push({ variable: 'PERSONAL_DATA_MASTER_KEY', message: 'PERSONAL_DATA_MASTER_KEY is required when PERSONAL_DATA_KEY_STORE=mongodb: 32 bytes in base64, e.g. from `openssl rand -base64 32`' });
+    }
+    const url = read.required('MONGODB_URL', /^mongodb(\+srv)?:\/\/\S+$/, 'a URL starting with mongodb://', 'when PERSONAL_DATA_KEY_STORE=mongodb');
+    const database = read.matching('MONGODB_DATABASE', /^[A-Za-z0-9_-]{1,63}$/, 'a database name', 'cdp');
+    return { keyStore: { kind, url, database }, ...masterKeyPart };
+  }
+  const dataDir = read.raw('PERSONAL_DATA_DIR') ?? (eventStore.kind === 'embedded' ? eventStore.dataDir : './data');
+  return { keyStore: { kind, dataDir }, ...masterKeyPart };
 }

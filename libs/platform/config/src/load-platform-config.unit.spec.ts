@@ -16,6 +16,8 @@ describe('loadPlatformConfig', () => {
     expect(loadPlatformConfig({})).toEqual({
       http: { host: '0.0.0.0', port: 3000 },
       eventStore: { kind: 'embedded', dataDir: './data', durability: 'full' },
+      ingestion: { maxMessageBytes: 262_144 },
+      personalData: { keyStore: { kind: 'embedded', dataDir: './data' } },
       logLevel: 'info',
       serviceName: 'cdp-platform',
     });
@@ -34,6 +36,8 @@ describe('loadPlatformConfig', () => {
     expect(config).toEqual({
       http: { host: '127.0.0.1', port: 8080 },
       eventStore: { kind: 'embedded', dataDir: '/var/lib/cdp', durability: 'normal' },
+      ingestion: { maxMessageBytes: 262_144 },
+      personalData: { keyStore: { kind: 'embedded', dataDir: '/var/lib/cdp' } },
       logLevel: 'debug',
       serviceName: 'cdp-ingest',
     });
@@ -99,5 +103,41 @@ describe('loadPlatformConfig', () => {
       '  - EVENT_STORE must be one of embedded, eventstoredb, got "foo"',
       '  - LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
     ]);
+  });
+
+  describe('ingestion', () => {
+    it('consumes Kafka only when KAFKA_BROKERS is set, with defaults for the rest', () => {
+      expect(loadPlatformConfig({}).kafka).toBeUndefined();
+      expect(loadPlatformConfig({ KAFKA_BROKERS: '127.0.0.1:9092,kafka-2:9092' }).kafka).toEqual({
+        brokers: ['127.0.0.1:9092', 'kafka-2:9092'],
+        topics: ['cdp.customer-events'],
+        groupId: 'cdp-ingestion',
+        deadLetterTopic: 'cdp.customer-events.dead-letter',
+        partitions: 6,
+      });
+    });
+
+    it('names each wrong ingestion variable', () => {
+      const error = problemsOf({ KAFKA_BROKERS: 'no-port', KAFKA_INGEST_TOPICS: 'a,b c', INGEST_MAX_MESSAGE_BYTES: '10' });
+      expect(error.problems.map((p) => p.variable).sort()).toEqual(['INGEST_MAX_MESSAGE_BYTES', 'KAFKA_BROKERS', 'KAFKA_INGEST_TOPICS']);
+    });
+  });
+
+  describe('personal data', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+
+    it('keeps keys in MongoDB with a master key from the environment', () => {
+      const config = loadPlatformConfig({ PERSONAL_DATA_KEY_STORE: 'mongodb', MONGODB_URL: 'mongodb://db:27017/', PERSONAL_DATA_MASTER_KEY: key });
+      expect(config.personalData).toEqual({ keyStore: { kind: 'mongodb', url: 'mongodb://db:27017/', database: 'cdp' }, masterKey: key });
+    });
+
+    it('requires the master key with MongoDB, where every replica must unwrap the same keys', () => {
+      const error = problemsOf({ PERSONAL_DATA_KEY_STORE: 'mongodb', MONGODB_URL: 'mongodb://db:27017/' });
+      expect(error.problems).toEqual([{ variable: 'PERSONAL_DATA_MASTER_KEY', message: expect.stringContaining('openssl rand -base64 32') }]);
+    });
+
+    it('refuses a master key that is not 32 bytes', () => {
+      expect(problemsOf({ PERSONAL_DATA_MASTER_KEY: 'c2hvcnQ=' }).problems[0].variable).toBe('PERSONAL_DATA_MASTER_KEY');
+    });
   });
 });

@@ -11,9 +11,36 @@ export type EventStoreConfig =
   | { kind: 'embedded'; dataDir: string; durability: Durability }
   | { kind: 'eventstoredb'; connectionString: string };
 
+export const keyStoreKinds = ['embedded', 'mongodb'] as const;
+export type KeyStoreKind = (typeof keyStoreKinds)[number];
+
+export interface IngestionConfig {
+  /** Larger messages are dead-lettered (Kafka) or refused with 413 (HTTP). */
+  maxMessageBytes: number;
+}
+
+/** Present when KAFKA_BROKERS is set: the platform then also consumes the ingestion topics. */
+export interface KafkaIngestionConfig {
+  brokers: string[];
+  topics: string[];
+  groupId: string;
+  deadLetterTopic: string;
+  /** Partitions of the topics the platform creates when they are missing. */
+  partitions: number;
+}
+
+export interface PersonalDataConfig {
+  keyStore: { kind: 'embedded'; dataDir: string } | { kind: 'mongodb'; url: string; database: string };
+  /** Base64 of 32 bytes; absent, the embedded default keeps one in a file of its data directory. */
+  masterKey?: string;
+}
+
 export interface PlatformConfig {
   http: { host: string; port: number };
   eventStore: EventStoreConfig;
+  ingestion: IngestionConfig;
+  kafka?: KafkaIngestionConfig;
+  personalData: PersonalDataConfig;
   logLevel: LogLevel;
   serviceName: string;
 }

@@ -1,0 +1,3 @@
+export { PersonalData, ContainsPersonalData, personalMarks } from './personal-data.decorators';
+export type { PersonalMark } from './personal-data.decorators';
+export * from './erased-marker';

@@ -1,0 +1,1 @@
+export { dataKeyStoreContract, DataKeyStoreContractSubject } from './data-key-store.contract';

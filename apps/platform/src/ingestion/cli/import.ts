@@ -1,0 +1,88 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadPlatformConfig } from '@cdp/config';
+import { OnlineRetailSummaryAccumulator } from '@cdp/online-retail-import';
+import { createWriteStream, existsSync, WriteStream } from 'node:fs';
+import { openEventStore } from '../../event-store/open-event-store';
+import { openPersonalData } from '../../personal-data/open-personal-data';
+import { PlatformModule } from '../../platform.module';
+import { IngestionService } from '../ingestion.service';
+import { ImportArgumentsError, parseImportArguments, usage } from './import-arguments';
+import { ImportSource, ndjsonSource, onlineRetailSource } from './import-sources';
+import { formatSummary } from './import-summary';
+import { ProgressReporter } from './progress-reporter';
+import { runImport } from './run-import';
+
+const batchSize = 2_000;
+
+async function main(): Promise<number> {
+  const args = parseImportArguments(process.argv.slice(2));
+  if (args.kind === 'help') {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  if (!existsSync(args.file)) throw new ImportArgumentsError(`no file at ${args.file}`);
+  // Quiet by default: the progress line and the summary are the output.
+  const config = loadPlatformConfig({ LOG_LEVEL: 'warn', ...process.env });
+  const personalData = await openPersonalData(config.personalData);
+  const eventStore = personalData.decrypting(await openEventStore(config.eventStore));
+  const app = await NestFactory.createApplicationContext(PlatformModule.forRoot({ config: { ...config, kafka: undefined }, eventStore, personalData }), {
+    logger: ['error', 'warn'],
+  });
+  try {
+    const service = `${config.serviceName}-import`;
+    const retailSummary = new OnlineRetailSummaryAccumulator();
+    const source: ImportSource =
+      args.kind === 'online-retail'
+        ? onlineRetailSource(args.file, { service, summary: retailSummary })
+        : ndjsonSource(args.file, { maxMessageBytes: config.ingestion.maxMessageBytes, service });
+    const progress = new ProgressReporter('messages');
+    let rejects: WriteStream | undefined;
+    const summary = await runImport(source.items, {
+      ingestion: app.get(IngestionService),
+      actor: { kind: 'service', id: service },
+      batchSize,
+      onProgress: (so) => progress.update(so.messages, source.fraction()),
+      onRejected: (item, rejection) => {
+        rejects ??= createWriteStream(args.rejectsFile);
+        rejects.write(`${JSON.stringify({ at: item.position, code: rejection.code, message: rejection.message, issues: rejection.issues, original: item.original })}\n`);
+      },
+    });
+    progress.finish(summary.messages);
+    await new Promise<void>((done) => (rejects ? rejects.end(done) : done()));
+    if (args.kind === 'online-retail') process.stdout.write(`${formatRetailSummary(retailSummary)}\n`);
+    process.stdout.write(`${formatSummary(summary)}\n`);
+    if (summary.rejected > 0) process.stdout.write(`refused messages, with their reasons: ${args.rejectsFile}\n`);
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+function formatRetailSummary(accumulator: OnlineRetailSummaryAccumulator): string {
+  const summary = accumulator.snapshot();
+  const counts = (record: Readonly<Record<string, number | undefined>>) =>
+    Object.entries(record)
+      .sort(([, a], [, b]) => (b ?? 0) - (a ?? 0))
+      .map(([key, count]) => `  ${key.padEnd(24)} ${(count ?? 0).toLocaleString('en-US')}`);
+  return [
+    `invoice lines read:     ${summary.linesRead.toLocaleString('en-US')}`,
+    `  became events:        ${summary.linesMapped.toLocaleString('en-US')}`,
+    `  skipped, on purpose:  ${summary.linesSkipped.toLocaleString('en-US')}`,
+    ...counts(summary.skippedByReason),
+    `  rejected:             ${summary.linesRejected.toLocaleString('en-US')}`,
+    ...counts(summary.rejectedByReason),
+    `customers:              ${summary.customers.toLocaleString('en-US')}`,
+    `invoices:               ${summary.invoicesMapped.toLocaleString('en-US')}`,
+  ].join('\n');
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ImportArgumentsError) process.stderr.write(`${error.message}\n\n${usage}\n`);
+    else if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
+    else process.stderr.write(`import failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(error instanceof ImportArgumentsError || error instanceof ConfigError ? 2 : 1);
+  },
+);

@@ -29,7 +29,7 @@ export interface Coordinates {
 export class GatewayEvents {
   private readonly decisions: Decision[];
 
-  constructor(private readonly backlog: Backlog) {
+  constructor(readonly backlog: Backlog) {
     this.decisions = decideAll(backlog);
   }
 

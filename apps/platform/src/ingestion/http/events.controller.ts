@@ -76,7 +76,10 @@ export class EventsController {
     }));
     const results = await this.ingestion.ingest(incoming, actor);
     this.metrics.count('http', results);
-    if (batch) return { results, counts: countsOf(results) };
+    if (batch) {
+      res.status(HttpStatus.OK);
+      return { results, counts: countsOf(results) };
+    }
 
     const [result] = results;
     if (result.status === 'rejected') throw new IngestionRejectedError(result);

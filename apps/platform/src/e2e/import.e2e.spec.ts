@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { openEmbeddedEventStore } from '@cdp/event-store-embedded';
+import { freshDataDir, removeDataDir } from './platform-process';
+
+// The import command as operators run it (the built CLI), into a fresh embedded store.
+
+const importJs = resolve(__dirname, '../../dist/ingestion/cli/import.js');
+const onlineRetailCsv = process.env.ONLINE_RETAIL_CSV ?? '/work/shared/datasets/online-retail/online-retail.csv.gz';
+
+jest.setTimeout(300_000);
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runImport(args: string[], dataDir: string): Promise<Run> {
+  const child = spawn(process.execPath, [importJs, ...args], { cwd: dataDir, env: { PATH: process.env.PATH ?? '', EVENT_STORE_DATA_DIR: join(dataDir, 'store') } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((done) => child.once('exit', (code) => done({ code, stdout, stderr })));
+}
+
+/** A figure of the summary, e.g. `recorded:  44,579`. */
+function figure(stdout: string, label: string): number {
+  const match = new RegExp(`^${label}:\\s+([\\d,]+)`, 'm').exec(stdout);
+  if (!match) throw new Error(`no "${label}" in the summary:\n${stdout}`);
+  return Number(match[1].replace(/,/g, ''));
+}
+
+async function storeState(dataDir: string): Promise<{ count: number; head: string | null }> {
+  const store = openEmbeddedEventStore({ dataDir: join(dataDir, 'store'), readOnly: true });
+  try {
+    let count = 0;
+    for await (const _event of store.readAll()) count++;
+    return { count, head: await store.headPosition() };
+  } finally {
+    await store.close();
+  }
+}
+
+describe('npm run import', () => {
+  const dataDirs: string[] = [];
+  const fresh = () => {
+    const dir = freshDataDir();
+    dataDirs.push(dir);
+    return dir;
+  };
+  afterAll(() => dataDirs.forEach(removeDataDir));
+
+  it('imports an NDJSON file, lists refused lines with their reason, and adds nothing the second time', async () => {
+    const dir = fresh();
+    const customerId = `c-${randomUUID()}`;
+    const lines = [
+      JSON.stringify({ type: 'CustomerRegistered', customerId, occurredAt: '2025-01-01T00:00:00Z', data: { partyKind: 'customer' } }),
+      JSON.stringify({ type: 'ConsentGranted', customerId, eventId: randomUUID(), occurredAt: '2025-01-01T00:01:00Z', data: { channel: 'sms', purpose: 'service' } }),
+      '',
+      '{"type": "InteractionRecorded", ',
+      JSON.stringify({ type: 'InteractionRecorded', customerId, occurredAt: '2025-01-01T00:02:00Z', data: { channel: 'pigeon', direction: 'inbound', kind: 'visit' } }),
+      JSON.stringify({ type: 'InteractionRecorded', customerId, occurredAt: '2025-01-01T00:03:00Z', data: { channel: 'store', direction: 'inbound', kind: 'visit' } }),
+    ];
+    writeFileSync(join(dir, 'events.ndjson'), `${lines.join('\n')}\n`);
+
+    const first = await runImport(['events.ndjson'], dir);
+    expect(first.code).toBe(0);
+    expect([figure(first.stdout, 'messages'), figure(first.stdout, 'recorded'), figure(first.stdout, 'rejected')]).toEqual([5, 3, 2]);
+    const rejects = readFileSync(join(dir, 'import-rejected.ndjson'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(rejects).toEqual([
+      expect.objectContaining({ at: 'line 4', code: 'invalid-json', original: lines[3] }),
+      expect.objectContaining({ at: 'line 5', code: 'schema-violation', original: lines[4] }),
+    ]);
+    const afterFirst = await storeState(dir);
+    expect(afterFirst.count).toBe(3);
+
+    const second = await runImport(['events.ndjson', '--rejects', 'again.ndjson'], dir);
+    expect(second.code).toBe(0);
+    expect([figure(second.stdout, 'recorded'), figure(second.stdout, 'duplicate')]).toEqual([0, 3]);
+    expect(await storeState(dir)).toEqual(afterFirst);
+  });
+
+  it('says what is wrong with its arguments', async () => {
+    const run = await runImport(['no-such-file.ndjson'], fresh());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no file at no-such-file.ndjson');
+    expect(run.stderr).toContain('Usage:');
+  });
+
+  it('imports the whole Online Retail data set, and leaves the store unchanged the second time', async () => {
+    if (!existsSync(onlineRetailCsv)) throw new Error(`The Online Retail data set is not at ${onlineRetailCsv}: set ONLINE_RETAIL_CSV`);
+    const dir = fresh();
+
+    const first = await runImport(['--online-retail', onlineRetailCsv], dir);
+    expect(first.code).toBe(0);
+    expect(figure(first.stdout, 'invoice lines read')).toBe(541_909);
+    expect(figure(first.stdout, 'customers')).toBe(4_372);
+    expect(figure(first.stdout, 'recorded')).toBe(44_579);
+    expect(figure(first.stdout, 'rejected')).toBe(0);
+    const afterFirst = await storeState(dir);
+    expect(afterFirst.count).toBe(44_579);
+
+    const second = await runImport(['--online-retail', onlineRetailCsv], dir);
+    expect(second.code).toBe(0);
+    expect([figure(second.stdout, 'recorded'), figure(second.stdout, 'duplicate')]).toEqual([0, 44_579]);
+    expect(await storeState(dir)).toEqual(afterFirst);
+  });
+});

@@ -1,5 +1,5 @@
 import { CustomerState, customerDecider } from '@cdp/customer';
-import { Actor, EventMetadataInput, NewEvent } from '@cdp/event-model';
+import { Actor, eventCatalogue, EventMetadataInput, NewEvent } from '@cdp/event-model';
 import { decideCustomerBatch, eventIdsFor, isRejection, KnownStream, parseIngestionBytes, ValidIngestionMessage } from '@cdp/ingestion';
 import { Backlog } from './backlog';
 
@@ -38,6 +38,15 @@ export class GatewayEvents {
     let count = 0;
     for (let i = 0; i < messages; i++) count += this.decisions[this.backlog.originalIndex(i)].drafts.length;
     return count;
+  }
+
+  /** Events of the file (one repetition) with at least one personal field present: the ones the cipher encrypts. */
+  personalFieldCount(): number {
+    return this.decisions.reduce(
+      (count, { drafts }) =>
+        count + drafts.filter(({ type, schemaVersion, data }) => eventCatalogue.personalDataPaths(type, schemaVersion).some((path) => valueAt(data, path) !== undefined)).length,
+      0,
+    );
   }
 
   /** An order-independent digest of the ids of every event the first `messages` messages become. */
@@ -86,6 +95,12 @@ function decideAll(backlog: Backlog): Decision[] {
       drafts: events.map(({ type, schemaVersion, data }) => ({ type, schemaVersion, data })),
     };
   });
+}
+
+function valueAt(data: object, path: readonly string[]): unknown {
+  let value: unknown = data;
+  for (const key of path) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return value;
 }
 
 /** Count and two sums over parts of the ids: a lost, extra or repeated event changes them. */

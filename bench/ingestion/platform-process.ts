@@ -23,6 +23,13 @@ export interface RunningPlatform {
   stop(): Promise<Exit>;
 }
 
+const running = new Set<ChildProcess>();
+
+/** Kills any platform this process started and has not seen exit (a run that failed half way). */
+export function stopAllPlatforms(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
+
 export function hrtimeUs(): number {
   return Number(process.hrtime.bigint() / 1000n);
 }
@@ -39,7 +46,13 @@ export async function startPlatform(env: Record<string, string>, nodeArgs: reado
   });
   const warnings: string[] = [];
   const stderr: string[] = [];
-  const exited = new Promise<Exit>((done) => child.once('exit', (code, signal) => done({ code, signal })));
+  running.add(child);
+  const exited = new Promise<Exit>((done) =>
+    child.once('exit', (code, signal) => {
+      running.delete(child);
+      done({ code, signal });
+    }),
+  );
   let pending = '';
   let onListening!: (at: number) => void;
   let onFailure!: (error: Error) => void;

@@ -96,6 +96,12 @@ describe('POST /v1/events', () => {
     ]);
   });
 
+  it('refuses a body that is not JSON, saying so', async () => {
+    const res = await fetch(`${platform.baseUrl}/v1/events`, { method: 'POST', headers: json, body: '{"type": ' });
+    expect(res.status).toBe(400);
+    expect(await readJson<ProblemBody>(res)).toMatchObject({ code: 'invalid-json', detail: expect.stringContaining('send a JSON object') });
+  });
+
   it('refuses an empty batch', async () => {
     const res = await post([]);
     expect(res.status).toBe(400);

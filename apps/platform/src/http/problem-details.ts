@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus } from '@nestjs/common';
+import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
 import { CustomerAlreadyRegisteredError, CustomerDomainError, InvalidCustomerCommandError } from '@cdp/customer';
 import { InvalidAggregateIdError } from '@cdp/event-model';
 import {
@@ -85,6 +85,13 @@ export function problemFor(error: unknown): Problem {
 
 function problemForHttpException(error: HttpException): Problem {
   const status = error.getStatus();
+  // Nest turns the JSON body parser's SyntaxError into a bare BadRequestException: name the fault.
+  if (error instanceof BadRequestException && /JSON|Unexpected (token|end|non-whitespace)/.test(error.message)) {
+    return problem(400, 'invalid-json', 'The body is not JSON', `The body is not valid JSON (${error.message}): send a JSON object, or an array of them.`);
+  }
+  if (status === 413) {
+    return problem(413, 'payload-too-large', 'The body is too large', 'The body is over 16 MB: send fewer events per request.');
+  }
   const title = STATUS_CODES[status] ?? 'Error';
   const code = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const detail = status >= 500 ? 'An unexpected error occurred; quote the requestId when reporting it.' : error.message;

@@ -55,7 +55,15 @@ describe('problemFor', () => {
     expect(problem.unexpected).toBe(true);
   });
 
-  it('passes on the message of client errors Nest raises', () => {
-    expect(problemFor(new BadRequestException('Unexpected token } in JSON')).detail).toBe('Unexpected token } in JSON');
+  it('names a body that is not JSON, from the parser error Nest raises', () => {
+    expect(problemFor(new BadRequestException('Unexpected token } in JSON'))).toMatchObject({
+      status: 400,
+      code: 'invalid-json',
+      detail: 'The body is not valid JSON (Unexpected token } in JSON): send a JSON object, or an array of them.',
+    });
+  });
+
+  it('passes on the message of other client errors Nest raises', () => {
+    expect(problemFor(new BadRequestException('Validation failed (uuid is expected)')).detail).toBe('Validation failed (uuid is expected)');
   });
 });

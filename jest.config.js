@@ -36,14 +36,14 @@ module.exports = {
       testMatch: ['**/*.int.spec.ts'],
       testPathIgnorePatterns: ['/node_modules/', ...eventStoreDbIgnored],
       globalSetup: '<rootDir>/tools/jest/start-servers.js',
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/int-timeout.js'],
     },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['**/*.e2e.spec.ts'],
       globalSetup: '<rootDir>/tools/jest/start-servers.js',
-      testTimeout: 120_000,
+      setupFilesAfterEnv: ['<rootDir>/tools/jest/e2e-timeout.js'],
     },
   ],
 };

@@ -21,9 +21,6 @@ async function storedEvents(dataDir: string): Promise<RecordedEvent[]> {
 const interaction = (customerId: string, n: number) =>
   JSON.stringify({ type: 'InteractionRecorded', customerId, occurredAt: `2025-03-01T10:00:0${n}Z`, data: { channel: 'store', direction: 'inbound', kind: 'visit' } });
 
-// Each step waits on a real broker and real processes; jest's project-level testTimeout does not reach here.
-jest.setTimeout(180_000);
-
 describe('a gateway killed between append and commit', () => {
   let topics: TestTopics;
   const running: RunningPlatform[] = [];

@@ -81,9 +81,6 @@ function messagesToProduce(): { all: Produced[]; valid: Produced[] } {
   return { all, valid };
 }
 
-// Each step waits on a real broker and real processes; jest's project-level testTimeout does not reach here.
-jest.setTimeout(180_000);
-
 describe('the Kafka gateway loses nothing and duplicates nothing', () => {
   let topics: TestTopics;
   let platform: RunningPlatform | undefined;

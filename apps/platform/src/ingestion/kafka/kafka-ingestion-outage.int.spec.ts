@@ -46,7 +46,6 @@ async function waitUntil(what: string, condition: () => Promise<boolean> | boole
   }
 }
 
-jest.setTimeout(120_000);
 
 describe('the Kafka gateway during an event store outage', () => {
   const run = randomBytes(4).toString('hex');

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { parseIngestionBytes, rejection, Rejection } from '@cdp/ingestion';
+import { isRejection, parseIngestionBytes, rejection, Rejection } from '@cdp/ingestion';
 import { ensureTopics, eventIdForMessage, kafkaClient } from '@cdp/kafka';
 import { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -67,11 +67,15 @@ export class KafkaIngestionGateway implements OnApplicationBootstrap, BeforeAppl
   private async ingestBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, uncommittedOffsets, isRunning }: EachBatchPayload): Promise<void> {
     const { topic, partition, messages } = batch;
     if (messages.length === 0) return;
-    const incoming: IncomingMessage[] = messages.map((message) => ({
-      message: message.value === null ? noValue() : parseIngestionBytes(message.value, this.options),
-      defaultEventId: eventIdForMessage({ topic, partition, offset: message.offset }),
-      source: { service: this.options.clientId, topic, partition, offset: message.offset },
-    }));
+    const incoming = messages.map((message): IncomingMessage => {
+      const parsed = message.value === null ? noValue() : parseIngestionBytes(message.value, this.options);
+      return {
+        message: parsed,
+        // A SHA-1 per message: only worth it when the producer gave no id of its own.
+        defaultEventId: !isRejection(parsed) && parsed.eventId ? parsed.eventId : eventIdForMessage({ topic, partition, offset: message.offset }),
+        source: { service: this.options.clientId, topic, partition, offset: message.offset },
+      };
+    });
     const results = await this.whileStoresAreDown(() => this.ingestion.ingest(incoming, { kind: 'service', id: `kafka:${topic}` }), heartbeat, isRunning);
     // Stopped during an outage: nothing is committed, so the batch comes again after the restart.
     if (results === undefined) return;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CallFrame, categoryOf, gc, idle, inclusiveRows } from './profile-categories';
+import { CallFrame, categoryOf, gc, idle, InclusiveRowId, inclusiveRows } from './profile-categories';
 
 interface ProfileNode {
   id: number;
@@ -40,7 +40,7 @@ export interface ProfileSummary {
   windowed: boolean;
   categories: Share[];
   top: TopFunction[];
-  inclusive: Share[];
+  inclusive: (Share & { id: InclusiveRowId })[];
   idleShare: number;
   gcShare: number;
 }
@@ -116,7 +116,7 @@ export function summariseProfile(file: string, windowUs: [number, number], topCo
       .sort((a, b) => b.ms - a.ms)
       .slice(0, topCount)
       .map(({ frame, ms, category }) => ({ ...share(frame.functionName || '(anonymous)', ms), location: locationOf(frame), category })),
-    inclusive: inclusiveRows.map((row, r) => share(row.label, inclusive[r])),
+    inclusive: inclusiveRows.map((row, r) => ({ ...share(row.label, inclusive[r]), id: row.id })),
     idleShare: idleMs / total,
     gcShare: (byCategory.get(gc) ?? 0) / total,
   };

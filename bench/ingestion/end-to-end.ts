@@ -3,7 +3,7 @@ import { elapsedMs, nowMs } from '../event-store/timing';
 import { EventIdDigest } from './gateway-events';
 import { crossing, watchIngestion, Watched, WatchSample } from './ingest-watch';
 import { endOffsets, sum } from './kafka-topics';
-import { Exit, startPlatform } from './platform-process';
+import { Exit, MajorGc, startPlatform } from './platform-process';
 import { digestOfStore } from './store-check';
 
 export interface EndToEndSetup {
@@ -18,6 +18,8 @@ export interface EndToEndSetup {
   expected: EventIdDigest;
   /** Given: the platform runs under `--cpu-prof`, writing its profile there when it exits. */
   cpuProfileDir?: string;
+  /** Runs the platform with `--trace-gc`, to learn how much of its heap each major GC finds alive. */
+  traceGc?: boolean;
 }
 
 export interface EndToEndRun {
@@ -36,6 +38,8 @@ export interface EndToEndRun {
   exit: Exit;
   stopSeconds: number;
   warnings: string[];
+  /** With `traceGc`: every major GC of the run, start-up included. */
+  majorGcs: MajorGc[];
   stored: number;
   storeMatches: boolean;
   deadLetters: number;
@@ -49,7 +53,7 @@ export interface EndToEndRun {
  * store holds exactly the expected events and that nothing went to the dead-letter topic.
  */
 export async function runEndToEnd(setup: EndToEndSetup): Promise<EndToEndRun> {
-  const nodeArgs = setup.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${setup.cpuProfileDir}`] : [];
+  const nodeArgs = [...(setup.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${setup.cpuProfileDir}`] : []), ...(setup.traceGc ? ['--trace-gc'] : [])];
   const platform = await startPlatform(
     {
       PORT: '0',
@@ -90,6 +94,7 @@ export async function runEndToEnd(setup: EndToEndSetup): Promise<EndToEndRun> {
     exit,
     stopSeconds,
     warnings: platform.warnings,
+    majorGcs: platform.majorGcs,
     stored: stored.count,
     storeMatches: stored.equals(setup.expected),
     deadLetters: sum(await endOffsets(setup.admin, setup.deadLetterTopic)),

@@ -11,17 +11,31 @@ export interface Exit {
   signal: NodeJS.Signals | null;
 }
 
+/** One major GC as `--trace-gc` prints it: heap used (and committed) before and after, in MB. */
+export interface MajorGc {
+  usedBefore: number;
+  usedAfter: number;
+  committedAfter: number;
+}
+
 export interface RunningPlatform {
   pid: number;
+  /** Where it listens, e.g. http://127.0.0.1:40123. */
+  url: string;
   /** process.hrtime in µs (CLOCK_MONOTONIC, the clock of V8's CPU profiles) when the platform said it listens. */
   listeningAtUs: number;
   /** Milliseconds from spawn to that line. */
   startupMs: number;
   /** Log lines at warn level or above, as written. */
   warnings: string[];
+  /** Filled when node runs with --trace-gc. */
+  majorGcs: MajorGc[];
   exited: Promise<Exit>;
   stop(): Promise<Exit>;
 }
+
+/** The flags `npm start` and the container image run the platform with (package.json, infra/docker/Dockerfile). */
+export const platformNodeFlags = ['--max-old-space-size=192'];
 
 const running = new Set<ChildProcess>();
 
@@ -35,16 +49,18 @@ export function hrtimeUs(): number {
 }
 
 /**
- * Starts `node [nodeArgs] apps/platform/dist/main.js` with exactly this environment (plus PATH) and
+ * Starts `node [platform flags] [nodeArgs] apps/platform/dist/main.js` with exactly this environment (plus PATH) and
  * resolves once it logs that it listens (LOG_LEVEL=info: that line is at info, as the e2e tests read it).
  */
 export async function startPlatform(env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<RunningPlatform> {
   const spawnedAt = hrtimeUs();
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, mainJs], {
+  const child: ChildProcess = spawn(process.execPath, [...platformNodeFlags, ...nodeArgs, mainJs], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const warnings: string[] = [];
+  const majorGcs: MajorGc[] = [];
+  let url = '';
   const stderr: string[] = [];
   running.add(child);
   const exited = new Promise<Exit>((done) =>
@@ -65,15 +81,24 @@ export async function startPlatform(env: Record<string, string>, nodeArgs: reado
     const lines = (pending + chunk).split('\n');
     pending = lines.pop() ?? '';
     for (const line of lines.filter(Boolean)) {
-      let entry: { level?: number; msg?: unknown };
+      // V8's --trace-gc lines: "[pid:0x…]  41567 ms: Mark-Compact 244.4 (292.5) -> 64.4 (281.7) MB, …"
+      if (/^\[\d+:0x[0-9a-f]+\]/.test(line)) {
+        const gc = /Mark-Compact ([\d.]+) \(([\d.]+)\) -> ([\d.]+) \(([\d.]+)\) MB/.exec(line);
+        if (gc) majorGcs.push({ usedBefore: Number(gc[1]), usedAfter: Number(gc[3]), committedAfter: Number(gc[4]) });
+        continue;
+      }
+      let entry: { level?: number; msg?: unknown; url?: unknown };
       try {
-        entry = JSON.parse(line) as { level?: number; msg?: unknown };
+        entry = JSON.parse(line) as { level?: number; msg?: unknown; url?: unknown };
       } catch {
         warnings.push(line);
         continue;
       }
       if ((entry.level ?? 0) >= 40) warnings.push(line);
-      if (typeof entry.msg === 'string' && entry.msg.startsWith('CDP platform listening on')) onListening(at);
+      if (typeof entry.msg === 'string' && entry.msg.startsWith('CDP platform listening on')) {
+        url = String(entry.url);
+        onListening(at);
+      }
     }
   });
   let listeningAtUs: number;
@@ -87,9 +112,11 @@ export async function startPlatform(env: Record<string, string>, nodeArgs: reado
   }
   return {
     pid: child.pid as number,
+    url,
     listeningAtUs,
     startupMs: (listeningAtUs - spawnedAt) / 1000,
     warnings,
+    majorGcs,
     exited,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

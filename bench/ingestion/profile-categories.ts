@@ -26,8 +26,11 @@ const rules: { category: string; matches(frame: CallFrame): boolean }[] = [
   { category: 'JSON.parse of message values', matches: (f) => f.functionName === 'parseIngestionBytes' },
   { category: 'Kafka client (kafkajs: fetch, decode, commit)', matches: (f) => f.url.includes('/node_modules/kafkajs/') },
   {
-    category: 'Validation (class-transformer + class-validator)',
-    matches: (f) => /\/node_modules\/(class-validator|class-transformer|reflect-metadata)\//.test(f.url) || f.url.includes('/libs/event-model/dist/validation/'),
+    category: 'Validation (Ajv, class-validator, class-transformer)',
+    matches: (f) =>
+      /\/node_modules\/(ajv|ajv-formats|fast-uri|class-validator|class-transformer|validator|reflect-metadata)\//.test(f.url) ||
+      f.url.includes('/libs/event-model/dist/validation/') ||
+      (f.functionName === 'validate' && f.url.includes('/libs/event-model/dist/versioning/')),
   },
   { category: 'Envelope checks, catalogue, upcast', matches: (f) => f.url.includes('/libs/ingestion/dist/message/') || f.url.includes('/libs/event-model/') },
   { category: 'Decide (customer decider, batch)', matches: (f) => f.url.includes('/libs/customer/') || f.url.includes('/libs/ingestion/dist/batch/') },
@@ -62,23 +65,43 @@ export function categoryOf(stack: readonly CallFrame[]): string {
 }
 
 /** Costs worth knowing on their own: a sample counts once for a row when its stack matches. */
-export const inclusiveRows: { label: string; matches(stack: readonly CallFrame[]): boolean }[] = [
-  { label: 'parseIngestionBytes: JSON.parse, envelope, validation, upcast', matches: (s) => has(s, 'parseIngestionBytes') },
-  { label: '… of which validateData (class-transformer + class-validator)', matches: (s) => has(s, 'parseIngestionBytes') && has(s, 'validateData') },
-  { label: 'decideCustomerBatch: decider, event ids of further drafts', matches: (s) => has(s, 'decideCustomerBatch') },
-  { label: '… of which validateData again (the decider re-validates every draft)', matches: (s) => has(s, 'decideCustomerBatch') && has(s, 'validateData') },
-  { label: 'eventIdForMessage: uuid v5 of the Kafka coordinates, for every message', matches: (s) => has(s, 'eventIdForMessage') },
-  { label: 'PersonalDataCipher.encryptEvents', matches: (s) => has(s, 'encryptEvents', '/libs/personal-data/') },
-  { label: 'EmbeddedEventStore.prepareBatch: ids to bytes, JSON.stringify of data and metadata', matches: (s) => has(s, 'prepareBatch', '/libs/event-store/') },
-  { label: 'GroupCommit.flush: the inserts of every append of the tick, COMMIT', matches: (s) => has(s, 'flush', '/libs/event-store/') },
+export const inclusiveRows = [
+  { id: 'parse', label: 'parseIngestionBytes: JSON.parse, envelope, validation, upcast', matches: (s) => has(s, 'parseIngestionBytes') },
+  { id: 'parseValidate', label: '… of which eventCatalogue.validate', matches: (s) => has(s, 'parseIngestionBytes') && validating(s) },
+  { id: 'decide', label: 'decideCustomerBatch: decider, event ids of further drafts', matches: (s) => has(s, 'decideCustomerBatch') },
   {
-    label: '… of which db.exec (BEGIN, SAVEPOINT, RELEASE, COMMIT with its fsync)',
-    matches: (s) => has(s, 'flush', '/libs/event-store/') && s[0].functionName === 'exec' && s[0].url === '',
+    id: 'decideValidate',
+    label: '… of which eventCatalogue.validate again (the decider validates every draft)',
+    matches: (s) => has(s, 'decideCustomerBatch') && validating(s),
   },
-  { label: 'CustomerStreams.load: reading a stream the cache does not hold', matches: (s) => has(s, 'load', '/apps/platform/dist/ingestion/customer-streams') },
-  { label: 'IngestionMetrics.count', matches: (s) => has(s, 'count', '/apps/platform/dist/ingestion/ingestion-metrics') },
-  { label: 'kafkajs, all of it', matches: (s) => s.some((f) => f.url.includes('/node_modules/kafkajs/')) },
-];
+  { id: 'messageEventId', label: 'eventIdForMessage: uuid v5 of the Kafka coordinates, for every message', matches: (s) => has(s, 'eventIdForMessage') },
+  { id: 'encrypt', label: 'PersonalDataCipher.encryptEvents', matches: (s) => has(s, 'encryptEvents', '/libs/personal-data/') },
+  {
+    id: 'prepareBatch',
+    label: 'EmbeddedEventStore.prepareBatch: ids to bytes, JSON.stringify of data and metadata',
+    matches: (s) => has(s, 'prepareBatch', '/libs/event-store/'),
+  },
+  { id: 'flush', label: 'GroupCommit.flush: the inserts of every append of the tick, COMMIT', matches: (s) => has(s, 'flush', '/libs/event-store/') },
+  {
+    id: 'exec',
+    label: '… of which db.exec (BEGIN, SAVEPOINT, RELEASE, COMMIT with its fsync)',
+    matches: (s) => has(s, 'flush', '/libs/event-store/') && s[0].functionName === 'exec' && (s[0].url === '' || s[0].url.includes('/better-sqlite3/')),
+  },
+  { id: 'load', label: 'CustomerStreams.load: reading a stream the cache does not hold', matches: (s) => has(s, 'load', '/apps/platform/dist/ingestion/customer-streams') },
+  {
+    id: 'streamNotFound',
+    label: '… of which new StreamNotFoundError (a new customer: the read throws, with a stack trace)',
+    matches: (s) => has(s, 'StreamNotFoundError'),
+  },
+  { id: 'isNumber', label: "class-validator's isNumber, called by the Ajv keyword x-max-decimal-places", matches: (s) => has(s, 'isNumber', '/class-validator/') },
+  { id: 'metrics', label: 'IngestionMetrics.count', matches: (s) => has(s, 'count', '/apps/platform/dist/ingestion/ingestion-metrics') },
+] as const satisfies readonly { id: string; label: string; matches(stack: readonly CallFrame[]): boolean }[];
+
+export type InclusiveRowId = (typeof inclusiveRows)[number]['id'];
+
+function validating(stack: readonly CallFrame[]): boolean {
+  return has(stack, 'validate', '/libs/event-model/dist/versioning/');
+}
 
 function has(stack: readonly CallFrame[], functionName: string, url = ''): boolean {
   return stack.some((f) => f.functionName === functionName && f.url.includes(url));

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
 import { describeMachine } from '../event-store/machine';
 import { phase } from '../event-store/progress';
@@ -17,14 +18,15 @@ import { Cleanup } from './cleanup';
 import { profileIn, summariseProfile } from './cpu-profile-summary';
 import { writeIngestSection } from './docs-section';
 import { runEndToEnd } from './end-to-end';
-import { fillTopic } from './fill-topic';
+import { FilledTopic, fillTopic } from './fill-topic';
 import { GatewayEvents } from './gateway-events';
 import { createTopic } from './kafka-topics';
 import { readOnlineRetailMessages } from './online-retail-source';
 import { stopAllPlatforms } from './platform-process';
-import { timeRawAppends } from './raw-appends';
-import { timeRawConsume } from './raw-consume';
-import { IngestBenchResults, renderReport } from './report';
+import { RawAppendRun, timeRawAppends } from './raw-appends';
+import { ConsumedBatch, RawConsumeRun, timeRawConsume } from './raw-consume';
+import { renderReport } from './report';
+import { IngestBenchResults } from './results';
 
 const repoRoot = join(__dirname, '..', '..');
 const docsFile = join(repoRoot, 'docs', 'benchmarks.md');
@@ -62,6 +64,8 @@ async function main(): Promise<void> {
 
 async function measure(config: IngestBenchConfig, root: string, startedAt: Date, cleanup: Cleanup): Promise<IngestBenchResults> {
   const loadAtStart = loadavg();
+  // Read now: `npm run bench:ingest` built the platform just before this process started.
+  const source = sourceRevision();
   const machine = describeMachine(root);
   const runId = randomBytes(4).toString('hex');
   const name = (what: string) => `cdp-bench-ingest-${runId}-${what}`;
@@ -78,7 +82,7 @@ async function measure(config: IngestBenchConfig, root: string, startedAt: Date,
   await admin.connect();
   cleanup.add('disconnect the Kafka admin', () => admin.disconnect());
   const topics = { main: name('events'), mainDead: name('events.dead-letter'), profile: name('profile'), profileDead: name('profile.dead-letter') };
-  const groups = { raw: name('raw'), endToEnd: name('platform'), profile: name('platform-profile') };
+  const groups = { raw: name('raw'), rawAfter: name('raw-after'), endToEnd: name('platform'), profile: name('platform-profile') };
   cleanup.add('delete the consumer groups', () => admin.deleteGroups(Object.values(groups)).catch(() => undefined));
   cleanup.add('delete the topics', () => admin.deleteTopics({ topics: Object.values(topics) }));
   for (const topic of Object.values(topics)) await createTopic(admin, topic, config.partitions);
@@ -89,26 +93,8 @@ async function measure(config: IngestBenchConfig, root: string, startedAt: Date,
     config.profileMessages > 0 ? await fillTopic(kafka, admin, topics.profile, config.partitions, backlog, config.profileMessages) : undefined;
   settleDisk();
 
-  phase('Raw consume: a new group reads the whole topic, resolving and committing each batch, nothing else');
-  const rawConsume = await timeRawConsume(kafka, topics.main, groups.raw, config.partitions, config.messages);
-  process.stderr.write(`  ${Math.round(rawConsume.messages / rawConsume.seconds).toLocaleString('en-US')} messages/s\n`);
-  settleDisk();
-
-  phase('Raw appends: the same events straight to a new embedded store (durability full), grouped as the gateway groups them');
-  const rawDir = join(root, 'raw-appends');
-  mkdirSync(rawDir);
-  collectGarbage();
-  const store = openEmbeddedEventStore({ dataDir: rawDir, durability: 'full' });
-  let rawAppends;
-  try {
-    rawAppends = await timeRawAppends(store, events, filled, rawConsume.batches, config.appendChunk);
-  } finally {
-    await store.close();
-  }
-  if (rawAppends.events !== expected.count) throw new Error(`raw appends wrote ${rawAppends.events} events, not ${expected.count}`);
-  rmSync(rawDir, { recursive: true, force: true });
-  collectGarbage();
-  settleDisk();
+  const rawConsume = await timeRawConsumeOnce(kafka, config, topics.main, groups.raw, 'before end to end');
+  const rawAppends = await timeRawAppendsOnce(root, 'raw-appends', events, filled, rawConsume.batches, config, expected.count, 'before end to end');
 
   phase('End to end: the built platform consumes the topic with a new group into a new data folder');
   cleanup.add('stop the platform', stopAllPlatforms);
@@ -125,12 +111,17 @@ async function measure(config: IngestBenchConfig, root: string, startedAt: Date,
     expected,
   });
   process.stderr.write(`  ${Math.round(endToEnd.messages / endToEnd.seconds).toLocaleString('en-US')} messages/s; peak RSS ${endToEnd.peakRssMiB.toFixed(0)} MiB\n`);
+  for (const warning of endToEnd.warnings) process.stderr.write(`  platform: ${warning.trim().slice(0, 500)}\n`);
   rmSync(endToEndDir, { recursive: true, force: true });
   settleDisk();
 
+  // The ceilings again, so that the end-to-end run is bracketed: a slower or faster spell of the shared machine shows.
+  const rawAppendsAfter = await timeRawAppendsOnce(root, 'raw-appends-after', events, filled, rawConsume.batches, config, expected.count, 'after end to end');
+  const rawConsumeAfter = await timeRawConsumeOnce(kafka, config, topics.main, groups.rawAfter, 'after end to end');
+
   let profile: IngestBenchResults['profile'];
   if (profileFilled) {
-    phase(`Profile: the platform under --cpu-prof, ${config.profileMessages.toLocaleString('en-US')} messages of their own topic, new group and data folder`);
+    phase(`Profile: the platform under --cpu-prof and --trace-gc, ${config.profileMessages.toLocaleString('en-US')} messages of their own topic, new group and data folder`);
     const profileDir = join(root, 'profile');
     const cpuProfileDir = join(root, 'cpu-profile');
     const run = await runEndToEnd({
@@ -144,6 +135,7 @@ async function measure(config: IngestBenchConfig, root: string, startedAt: Date,
       messages: config.profileMessages,
       expected: events.expectedDigest(config.profileMessages),
       cpuProfileDir,
+      traceGc: true,
     });
     const summary = summariseProfile(profileIn(cpuProfileDir), run.windowUs);
     profile = { run, summary };
@@ -157,6 +149,8 @@ async function measure(config: IngestBenchConfig, root: string, startedAt: Date,
     seconds: 0,
     loadAtStart,
     loadAtEnd: [],
+    source,
+    heapLimitMiB: getHeapStatistics().heap_size_limit / 1024 ** 2,
     versions: {
       kafkajs: packageVersion('kafkajs'),
       kafka: kafkaVersion(),
@@ -165,11 +159,47 @@ async function measure(config: IngestBenchConfig, root: string, startedAt: Date,
     },
     workload: describeWorkload(base, backlog, events, filled.bytes / filled.messages, expected.count),
     produced: { seconds: filled.seconds, bytes: filled.bytes },
-    rawConsume,
-    rawAppends,
+    rawConsume: [rawConsume, rawConsumeAfter],
+    rawAppends: [rawAppends, rawAppendsAfter],
     endToEnd,
     profile,
   };
+}
+
+async function timeRawConsumeOnce(kafka: Kafka, config: IngestBenchConfig, topic: string, groupId: string, when: string): Promise<RawConsumeRun> {
+  phase(`Raw consume, ${when}: a new group reads the whole topic, resolving and committing each batch, nothing else`);
+  const run = await timeRawConsume(kafka, topic, groupId, config.partitions, config.messages);
+  process.stderr.write(`  ${Math.round(run.messages / run.seconds).toLocaleString('en-US')} messages/s\n`);
+  settleDisk();
+  return run;
+}
+
+async function timeRawAppendsOnce(
+  root: string,
+  folder: string,
+  events: GatewayEvents,
+  filled: FilledTopic,
+  batches: readonly ConsumedBatch[],
+  config: IngestBenchConfig,
+  expected: number,
+  when: string,
+): Promise<RawAppendRun> {
+  phase(`Raw appends, ${when}: the same events straight to a new embedded store (durability full), grouped as the gateway groups them`);
+  const dataDir = join(root, folder);
+  mkdirSync(dataDir);
+  collectGarbage();
+  const store = openEmbeddedEventStore({ dataDir, durability: 'full' });
+  let run: RawAppendRun;
+  try {
+    run = await timeRawAppends(store, events, filled, batches, config.appendChunk);
+  } finally {
+    await store.close();
+  }
+  if (run.events !== expected) throw new Error(`raw appends wrote ${run.events} events, not ${expected}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  collectGarbage();
+  settleDisk();
+  return run;
 }
 
 function describeWorkload(base: readonly IngestionMessage[], backlog: Backlog, events: GatewayEvents, meanBytes: number, eventCount: number) {
@@ -195,6 +225,12 @@ function settleDisk(): void {
 
 function packageVersion(name: string): string {
   return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+}
+
+/** The commit the platform was built from, and whether its code had uncommitted changes. */
+function sourceRevision(): { commit: string; dirty: boolean } {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).stdout?.trim() ?? '';
+  return { commit: git('rev-parse', '--short', 'HEAD') || 'unknown', dirty: git('status', '--porcelain', '--', 'apps', 'libs') !== '' };
 }
 
 /** The broker infra/start.sh runs. */

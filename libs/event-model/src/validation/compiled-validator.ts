@@ -20,8 +20,17 @@ ajv.addKeyword({
   keyword: 'x-max-decimal-places',
   type: 'number',
   schemaType: 'number',
-  validate: (maxDecimalPlaces: number, value: number) => isNumber(value, { allowNaN: false, allowInfinity: false, maxDecimalPlaces }),
+  validate: (maxDecimalPlaces: number, value: number) => hasAtMostDecimalPlaces(value, maxDecimalPlaces),
 });
+
+/** class-validator's `isNumber(value, { maxDecimalPlaces })`, without its per-call option handling: it runs for every price. */
+export function hasAtMostDecimalPlaces(value: number, maxDecimalPlaces: number): boolean {
+  if (!Number.isFinite(value)) return false;
+  if (value % 1 === 0) return true;
+  const text = String(value);
+  const dot = text.indexOf('.');
+  return dot >= 0 ? text.length - dot - 1 <= maxDecimalPlaces : isNumber(value, { maxDecimalPlaces });
+}
 
 export type CompiledValidator = (data: unknown) => boolean;
 

@@ -1,5 +1,6 @@
 import { eventCatalogue } from '../catalogue';
-import { compileValidator } from './compiled-validator';
+import { isNumber } from 'class-validator';
+import { compileValidator, hasAtMostDecimalPlaces } from './compiled-validator';
 import { validateData } from './validate-data';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -30,5 +31,14 @@ describe('the compiled validator', () => {
     const disagreements = payloads.filter((payload) => compiled(payload) !== (validateData(schema, payload).length === 0));
     expect(disagreements).toEqual([]);
     expect(payloads.length).toBeGreaterThan(20);
+  });
+});
+
+describe('the decimal places check', () => {
+  it('gives class-validator’s verdict on integers, fractions, and what is not a finite number', () => {
+    const values = [0, 12, -3, 2.55, 0.1 + 0.2, 1.2345, 1.23456, -0.0001, 1e21, 123456.7891, Number.NaN, Infinity, -Infinity];
+    for (const value of values) {
+      expect([value, hasAtMostDecimalPlaces(value, 4)]).toEqual([value, isNumber(value, { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })]);
+    }
   });
 });

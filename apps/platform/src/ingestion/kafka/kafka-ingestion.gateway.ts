@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { isRejection, parseIngestionBytes, rejection, Rejection } from '@cdp/ingestion';
 import { ensureTopics, eventIdForMessage, kafkaClient } from '@cdp/kafka';
-import { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import { Consumer, EachBatchPayload, Kafka, Partitioners, Producer } from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { failpoint } from '../../failpoints';
 import { IngestionMetrics } from '../ingestion-metrics';
@@ -33,7 +33,8 @@ export class KafkaIngestionGateway implements OnApplicationBootstrap, BeforeAppl
     this.kafka = kafkaClient({ brokers: options.brokers, clientId: options.clientId, logLevel: options.logLevel === 'info' ? 'warn' : options.logLevel });
     this.consumer = this.kafka.consumer({ groupId: options.groupId });
     // Idempotent: a retried send of dead letters does not write them twice.
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    // The Java client's partitioner: a dead letter lands where any other producer would put its key.
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -12,6 +12,7 @@ import {
 import { STATUS_CODES } from 'node:http';
 import { EventIdReusedError } from '../event-sourcing/event-id-reused-error';
 import { IngestionRejectedError, statusForRejection } from '../ingestion/http/ingestion-rejected-error';
+import { isOutage } from '../ingestion/is-outage';
 import { FieldIssue, RequestValidationError } from './request-validation-error';
 
 export const problemContentType = 'application/problem+json';
@@ -74,6 +75,11 @@ export function problemFor(error: unknown): Problem {
   if (error instanceof InvalidEventStoreArgumentError) return problem(400, error.code, 'The request is invalid', error.message);
   if (error instanceof EventStoreUnavailableError) {
     return problem(503, error.code, 'The event store is unavailable', 'The event store cannot be reached right now; retry shortly.', {
+      retryAfterSeconds: 5,
+    });
+  }
+  if (isOutage(error)) {
+    return problem(503, 'store-unavailable', 'A store is unavailable', 'A store the platform needs (the key store) cannot be reached right now; retry shortly.', {
       retryAfterSeconds: 5,
     });
   }

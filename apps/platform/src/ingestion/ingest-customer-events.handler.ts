@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { customerDecider } from '@cdp/customer';
 import { customerStream } from '@cdp/event-model';
-import { EventStore, MaxAppendSizeExceededError, WrongExpectedVersionError } from '@cdp/event-store';
-import { CustomerBatchItem, decideCustomerBatch, ItemOutcome, rejection } from '@cdp/ingestion';
+import { EventStore, MaxAppendSizeExceededError, StreamDeletedError, WrongExpectedVersionError } from '@cdp/event-store';
+import { customerDecider, CustomerState } from '@cdp/customer';
+import { CustomerBatchItem, decideCustomerBatch, ItemOutcome, KnownStream, Rejection, rejection } from '@cdp/ingestion';
 import { EVENT_STORE } from '../event-store/event-store.token';
 import { CustomerStreams } from './customer-streams';
 import { IngestCustomerEventsCommand } from './ingest-customer-events.command';
@@ -30,15 +30,25 @@ export class IngestCustomerEventsHandler implements ICommandHandler<IngestCustom
 
   private async ingest(customerId: string, items: readonly CustomerBatchItem[]): Promise<ItemOutcome[]> {
     for (let attempt = 1; ; attempt++) {
-      const known = await this.streams.load(customerId);
+      let known: KnownStream<CustomerState>;
+      try {
+        known = await this.streams.load(customerId);
+      } catch (error) {
+        if (error instanceof StreamDeletedError) return items.map(() => customerDeleted(customerId));
+        throw error;
+      }
       const { events, outcomes, next } = decideCustomerBatch(customerId, known, items, customerDecider);
       if (events.length === 0) return outcomes;
       try {
-        await this.store.appendToStream(customerStream(customerId), events, { expectedRevision: known.revision });
-        this.streams.remember(customerId, next);
+        const { nextExpectedRevision } = await this.store.appendToStream(customerStream(customerId), events, { expectedRevision: known.revision });
+        // Another writer (POST /v1/customers/{id}/interactions) may have recorded these very ids: the store then
+        // answers with the original revision, and the cached state is not what the stream holds.
+        if (nextExpectedRevision === next.revision) this.streams.remember(customerId, next);
+        else this.streams.forget(customerId);
         return outcomes;
       } catch (error) {
         this.streams.forget(customerId);
+        if (error instanceof StreamDeletedError) return items.map(() => customerDeleted(customerId));
         if (error instanceof WrongExpectedVersionError && attempt < maxAttempts) continue;
         if (error instanceof MaxAppendSizeExceededError) return this.ingestInHalves(customerId, items, error);
         throw error;
@@ -53,4 +63,9 @@ export class IngestCustomerEventsHandler implements ICommandHandler<IngestCustom
     const first = await this.ingest(customerId, items.slice(0, middle));
     return [...first, ...(await this.ingest(customerId, items.slice(middle)))];
   }
+}
+
+/** The customer's stream was deleted for good (a forgotten customer): nothing more is recorded about them. */
+function customerDeleted(customerId: string): Rejection {
+  return rejection('customer-deleted', `customer ${customerId} was deleted for good; events about them are not recorded`);
 }

@@ -15,6 +15,7 @@ const statusByCode: Record<string, number> = {
   'payload-too-large': 413,
   'customer-already-registered': 409,
   'identity-already-linked': 409,
+  'customer-deleted': 410,
   'unknown-identifier': 422,
 };
 

@@ -34,3 +34,33 @@ export function deadLetterMessage(original: KafkaMessage, reason: Rejection, fro
 function cut(text: string): string {
   return text.length <= maxHeaderText ? text : `${text.slice(0, maxHeaderText - 1)}…`;
 }
+
+// kafkajs puts every message of one send and partition into one record batch, which the broker refuses
+// above its message.max.bytes (1 MB by default): a few large rejects would then block the partition.
+export const maxDeadLetterSendBytes = 512 * 1024;
+
+/** The dead letters in sends of at most `maxBytes` each (one larger message goes alone), in order. */
+export function deadLetterSends(messages: readonly Message[], maxBytes = maxDeadLetterSendBytes): Message[][] {
+  const sends: Message[][] = [];
+  let current: Message[] = [];
+  let size = 0;
+  for (const message of messages) {
+    const bytes = sizeOf(message);
+    if (current.length > 0 && size + bytes > maxBytes) {
+      sends.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(message);
+    size += bytes;
+  }
+  if (current.length > 0) sends.push(current);
+  return sends;
+}
+
+function sizeOf({ key, value, headers }: Message): number {
+  const length = (part: unknown) => (part === null || part === undefined ? 0 : Buffer.byteLength(part as string | Buffer));
+  let bytes = length(key) + length(value);
+  for (const [name, header] of Object.entries(headers ?? {})) bytes += name.length + (Array.isArray(header) ? header.reduce((sum, h) => sum + length(h), 0) : length(header));
+  return bytes;
+}

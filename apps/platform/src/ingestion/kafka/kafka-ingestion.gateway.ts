@@ -8,7 +8,7 @@ import { IngestionMetrics } from '../ingestion-metrics';
 import { IngestionResult } from '../ingestion-result';
 import { IncomingMessage, IngestionService } from '../ingestion.service';
 import { isOutage } from '../is-outage';
-import { deadLetterMessage } from './dead-letter-message';
+import { deadLetterMessage, deadLetterSends } from './dead-letter-message';
 import { KAFKA_INGESTION_OPTIONS, KafkaIngestionOptions } from './kafka-ingestion-options';
 
 const maxBackoffMs = 5_000;
@@ -85,7 +85,7 @@ export class KafkaIngestionGateway implements OnApplicationBootstrap, BeforeAppl
     const deadLetters = results.flatMap((result, index) =>
       result.status === 'rejected' ? [deadLetterMessage(messages[index], result, { topic, partition, offset: messages[index].offset }, now)] : [],
     );
-    if (deadLetters.length > 0) await this.producer.send({ topic: this.options.deadLetterTopic, messages: deadLetters });
+    for (const send of deadLetterSends(deadLetters)) await this.producer.send({ topic: this.options.deadLetterTopic, messages: send });
     await failpoint('kafka-before-commit');
     resolveOffset(messages[messages.length - 1].offset);
     await commitOffsetsIfNecessary(uncommittedOffsets());

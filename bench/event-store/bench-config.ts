@@ -1,3 +1,5 @@
+import { envCount } from '../env-count';
+
 /** What one run measures. Every count can be lowered for a quick smoke run. */
 export interface BenchConfig {
   /** Events in each large run: the batched loads, the raw ceiling, the log that is read back. */
@@ -39,13 +41,7 @@ export const configVariables = [
 ] as const;
 
 export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
-  const count = (name: (typeof configVariables)[number], fallback: number, min = 1) => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw.replace(/_/g, ''));
-    if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
-    return value;
-  };
+  const count = (name: (typeof configVariables)[number], fallback: number, min = 1) => envCount(env, name, fallback, min);
   const events = count('BENCH_EVENTS', defaults.events);
   const streams = count('BENCH_STREAMS', defaults.streams);
   const full = events === defaults.events && streams === defaults.streams;

@@ -1,3 +1,5 @@
+import { envCount } from '../env-count';
+
 /** What one run of the ingestion benchmark measures. The counts can be lowered for a smoke run. */
 export interface IngestBenchConfig {
   /** Messages waiting in the topic before the three timed runs start. */
@@ -26,13 +28,7 @@ export const configVariables = [
 ] as const;
 
 export function readBenchConfig(env: NodeJS.ProcessEnv = process.env): IngestBenchConfig {
-  const count = (name: (typeof configVariables)[number], fallback: number, min = 1) => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw.replace(/_/g, ''));
-    if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
-    return value;
-  };
+  const count = (name: (typeof configVariables)[number], fallback: number, min = 1) => envCount(env, name, fallback, min);
   const messages = count('BENCH_MESSAGES', defaults.messages);
   const profileMessages = Math.min(messages, count('BENCH_PROFILE_MESSAGES', defaults.profileMessages, 0));
   const full = messages === defaults.messages;

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { openEmbeddedEventStore } from '@cdp/event-store-embedded';
 import { freshDataDir, removeDataDir } from './platform-process';
+import { storedEvents } from './stored-events';
 
 // The import command as operators run it (the built CLI), into a fresh embedded store.
 
@@ -35,14 +35,8 @@ function figure(stdout: string, label: string): number {
 }
 
 async function storeState(dataDir: string): Promise<{ count: number; head: string | null }> {
-  const store = openEmbeddedEventStore({ dataDir: join(dataDir, 'store'), readOnly: true });
-  try {
-    let count = 0;
-    for await (const _event of store.readAll()) count++;
-    return { count, head: await store.headPosition() };
-  } finally {
-    await store.close();
-  }
+  const events = await storedEvents(join(dataDir, 'store'));
+  return { count: events.length, head: events.at(-1)?.position ?? null };
 }
 
 describe('npm run import', () => {

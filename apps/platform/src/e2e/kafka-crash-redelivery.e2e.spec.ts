@@ -1,22 +1,10 @@
-import { RecordedEvent } from '@cdp/event-model';
-import { openEmbeddedEventStore } from '@cdp/event-store-embedded';
 import { eventIdForMessage } from '@cdp/kafka';
 import { committedCount, createTestTopics, dropTestTopics, endCount, produce, TestTopics, waitUntil } from './kafka-topics';
 import { freshDataDir, removeDataDir, RunningPlatform, startPlatform } from './platform-process';
+import { storedEvents } from './stored-events';
 
 // At least once, and still exactly one event: the process is killed with SIGKILL after the append
 // and before the offset commit (a failpoint holds it there), restarted, and the message comes again.
-
-async function storedEvents(dataDir: string): Promise<RecordedEvent[]> {
-  const store = openEmbeddedEventStore({ dataDir, readOnly: true });
-  const events: RecordedEvent[] = [];
-  try {
-    for await (const event of store.readAll()) events.push(event);
-  } finally {
-    await store.close();
-  }
-  return events;
-}
 
 const interaction = (customerId: string, n: number) =>
   JSON.stringify({ type: 'InteractionRecorded', customerId, occurredAt: `2025-03-01T10:00:0${n}Z`, data: { channel: 'store', direction: 'inbound', kind: 'visit' } });

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Message } from 'kafkajs';
-import { RecordedEvent } from '@cdp/event-model';
-import { openEmbeddedEventStore } from '@cdp/event-store-embedded';
 import { committedCount, createTestTopics, dropTestTopics, endCount, headerText, produce, readWholeTopic, TestTopics, waitUntil } from './kafka-topics';
 import { freshDataDir, removeDataDir, RunningPlatform, startPlatform } from './platform-process';
+import { storedEvents } from './stored-events';
 
 // 10,000 messages on the real broker: 9,000 valid, 500 poison (six kinds), 500 producer retries
 // of valid ones. Afterwards appended + dead-lettered must equal produced − duplicates, exactly.
@@ -114,10 +113,7 @@ describe('the Kafka gateway loses nothing and duplicates nothing', () => {
     await platform.stop('SIGTERM');
     platform = undefined;
 
-    const store = openEmbeddedEventStore({ dataDir, readOnly: true });
-    const events: RecordedEvent[] = [];
-    for await (const event of store.readAll()) events.push(event);
-    await store.close();
+    const events = await storedEvents(dataDir);
     const deadLetters = await readWholeTopic(topics, topics.deadLetterTopic);
 
     expect(produced).toBe(all.length);

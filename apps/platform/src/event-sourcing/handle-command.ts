@@ -3,7 +3,7 @@ import { Decider, EventDraft } from '@cdp/customer';
 import { EventMetadataInput, NewEvent, RecordedEvent } from '@cdp/event-model';
 import { EventStore, Position, WrongExpectedVersionError } from '@cdp/event-store';
 import { EventIdReusedError } from './event-id-reused-error';
-import { eventIdsFor } from './event-ids';
+import { eventIdsFor } from '@cdp/ingestion';
 import { foldStream } from './stream-state';
 
 export interface CommandToHandle<State, Command, Event extends EventDraft> {

@@ -7,7 +7,7 @@ import { EventMetadataInput, RecordedEvent } from '@cdp/event-model';
 import { EventStore, WrongExpectedVersionError } from '@cdp/event-store';
 import { openEmbeddedEventStore } from '@cdp/event-store-embedded';
 import { EventIdReusedError } from './event-id-reused-error';
-import { eventIdsFor } from './event-ids';
+import { eventIdsFor } from '@cdp/ingestion';
 import { handleCommand } from './handle-command';
 
 const metadata: EventMetadataInput = {

@@ -11,19 +11,6 @@ export interface FileLine {
   fraction: number;
 }
 
-/** The lines of a text file, gunzipped when it ends in .gz, with how much of the file is read. */
-export async function* fileLines(path: string): AsyncGenerator<FileLine> {
-  const size = statSync(path).size;
-  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
-  const text: Readable = path.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
-  raw.on('error', (error) => text.destroy(error));
-  let lineNumber = 0;
-  for await (const line of createInterface({ input: text, crlfDelay: Infinity })) {
-    lineNumber++;
-    yield { lineNumber, text: line, fraction: size === 0 ? 1 : raw.bytesRead / size };
-  }
-}
-
 /** The raw bytes of a file, gunzipped when it ends in .gz, with the fraction read so far. */
 export function fileText(path: string): { chunks: Readable; fraction(): number } {
   const size = statSync(path).size;
@@ -31,4 +18,14 @@ export function fileText(path: string): { chunks: Readable; fraction(): number }
   const chunks: Readable = path.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
   raw.on('error', (error) => chunks.destroy(error));
   return { chunks, fraction: () => (size === 0 ? 1 : raw.bytesRead / size) };
+}
+
+/** The lines of a text file, gunzipped when it ends in .gz, with how much of the file is read. */
+export async function* fileLines(path: string): AsyncGenerator<FileLine> {
+  const { chunks, fraction } = fileText(path);
+  let lineNumber = 0;
+  for await (const text of createInterface({ input: chunks, crlfDelay: Infinity })) {
+    lineNumber++;
+    yield { lineNumber, text, fraction: fraction() };
+  }
 }

@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { loadPlatformConfig } from '@cdp/config';
-import { RecordedEvent } from '@cdp/event-model';
 import { EventStore, EventStoreUnavailableError } from '@cdp/event-store';
 import { openEmbeddedEventStore } from '@cdp/event-store-embedded';
 import { ensureTopics, kafkaClient } from '@cdp/kafka';
 import { Admin, Kafka } from 'kafkajs';
 import { createPlatformApp } from '../../create-platform-app';
+import { waitUntil } from '../../e2e/kafka-topics';
+import { storedEvents } from '../../e2e/stored-events';
 import { openPersonalData, PersonalData } from '../../personal-data/open-personal-data';
 
 // The real broker, and an event store that is down for a while: the message must wait, uncommitted,
@@ -37,15 +38,6 @@ function flaky(inner: EventStore): EventStore & { down: boolean; failedAppends: 
     },
   }) as EventStore & { down: boolean; failedAppends: number };
 }
-
-async function waitUntil(what: string, condition: () => Promise<boolean> | boolean, timeoutMs = 45_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
-
 
 describe('the Kafka gateway during an event store outage', () => {
   const run = randomBytes(4).toString('hex');
@@ -106,10 +98,7 @@ describe('the Kafka gateway during an event store outage', () => {
     await app.close();
     app = undefined;
 
-    const reader = openEmbeddedEventStore({ dataDir, readOnly: true });
-    const events: RecordedEvent[] = [];
-    for await (const event of reader.readAll()) events.push(event);
-    await reader.close();
+    const events = await storedEvents(dataDir);
     expect(events.map((event) => [event.streamId, event.type])).toEqual([['customer-c-outage', 'InteractionRecorded']]);
     expect(await deadLetters()).toBe(0);
   });

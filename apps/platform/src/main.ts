@@ -5,13 +5,16 @@ import type { AddressInfo } from 'node:net';
 import { createPlatformApp } from './create-platform-app';
 import { openEventStore } from './event-store/open-event-store';
 import { openPersonalData } from './personal-data/open-personal-data';
+import { openReadStore } from './read-store/open-read-store';
 import { listeningMessage, reachableUrl } from './listening-message';
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
   const personalData = await openPersonalData(config.personalData);
-  const eventStore = personalData.decrypting(await openEventStore(config.eventStore));
-  const app = await createPlatformApp({ config, eventStore, personalData });
+  const sealedEventStore = await openEventStore(config.eventStore);
+  const eventStore = personalData.decrypting(sealedEventStore);
+  const readStore = await openReadStore(config.readStore);
+  const app = await createPlatformApp({ config, eventStore, sealedEventStore, readStore, personalData });
   await app.listen(config.http.port, config.http.host);
   const { port } = app.getHttpServer().address() as AddressInfo;
   const url = reachableUrl(config.http.host, port);

@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import { RecordedEvent } from '@cdp/event-model';
+import { Caller } from '../http/access/caller.decorator';
 
 export interface CustomerEventsPage {
   streamId: string;
@@ -13,6 +14,7 @@ export class GetCustomerEventsQuery extends Query<CustomerEventsPage> {
     readonly customerId: string,
     readonly fromRevision: number,
     readonly limit: number,
+    readonly caller: Caller,
   ) {
     super();
   }

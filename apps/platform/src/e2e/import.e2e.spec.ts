@@ -1,38 +1,14 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { figure, onlineRetailCsv, runImport as runCli } from './import-process';
 import { freshDataDir, removeDataDir } from './platform-process';
 import { storedEvents } from './stored-events';
 
 // The import command as operators run it (the built CLI), into a fresh embedded store.
-
-const importJs = resolve(__dirname, '../../dist/ingestion/cli/import.js');
-const onlineRetailCsv = process.env.ONLINE_RETAIL_CSV ?? '/work/shared/datasets/online-retail/online-retail.csv.gz';
-
 jest.setTimeout(300_000);
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runImport(args: string[], dataDir: string): Promise<Run> {
-  const child = spawn(process.execPath, [importJs, ...args], { cwd: dataDir, env: { PATH: process.env.PATH ?? '', EVENT_STORE_DATA_DIR: join(dataDir, 'store') } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((done) => child.once('exit', (code) => done({ code, stdout, stderr })));
-}
-
-/** A figure of the summary, e.g. `recorded:  44,579`. */
-function figure(stdout: string, label: string): number {
-  const match = new RegExp(`^${label}:\\s+([\\d,]+)`, 'm').exec(stdout);
-  if (!match) throw new Error(`no "${label}" in the summary:\n${stdout}`);
-  return Number(match[1].replace(/,/g, ''));
-}
+const runImport = (args: string[], dataDir: string) => runCli(args, dataDir, { EVENT_STORE_DATA_DIR: join(dataDir, 'store') });
 
 async function storeState(dataDir: string): Promise<{ count: number; head: string | null }> {
   const events = await storedEvents(join(dataDir, 'store'));

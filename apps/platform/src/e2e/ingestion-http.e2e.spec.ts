@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openEmbeddedEventStore } from '@cdp/event-store-embedded';
 import { EventsPageBody, ProblemBody, readJson } from './api-bodies';
+import { waitUntil } from './wait-until';
 import { freshDataDir, removeDataDir, RunningPlatform, startPlatform } from './platform-process';
 
 interface ResultBody {
@@ -25,11 +26,17 @@ describe('POST /v1/events', () => {
   let dataDir: string;
   let platform: RunningPlatform;
   const post = (body: unknown) => fetch(`${platform.baseUrl}/v1/events`, { method: 'POST', headers: json, body: JSON.stringify(body) });
-  const eventsOf = async (customerId: string) => readJson<EventsPageBody>(await fetch(`${platform.baseUrl}/v1/customers/${customerId}/events`));
+  const personalDataToken = 'e2e-personal-data-reader-token';
+  const eventsOf = async (customerId: string, headers: Record<string, string> = {}) =>
+    readJson<EventsPageBody>(await fetch(`${platform.baseUrl}/v1/customers/${customerId}/events`, { headers }));
 
   beforeAll(async () => {
     dataDir = freshDataDir();
-    platform = await startPlatform({ EVENT_STORE_DATA_DIR: dataDir, INGEST_MAX_MESSAGE_BYTES: '2048' });
+    platform = await startPlatform({
+      EVENT_STORE_DATA_DIR: dataDir,
+      INGEST_MAX_MESSAGE_BYTES: '2048',
+      API_TOKENS: `${personalDataToken}:analyst+personal-data`,
+    });
   });
   afterAll(async () => {
     await platform?.stop();
@@ -122,14 +129,16 @@ describe('POST /v1/events', () => {
     expect(await readJson<ProblemBody>(stolen)).toMatchObject({ code: 'identity-already-linked', detail: expect.stringContaining(customerId) });
   });
 
-  it('stores personal fields encrypted, and shows them decrypted to the API', async () => {
+  it('stores personal fields encrypted, shows them decrypted to the personal-data role only, and keeps them sealed in the read models', async () => {
     const customerId = `c-${randomUUID()}`;
     const email = `grace-${randomUUID()}@example.org`;
     const res = await post({ type: 'CustomerProfileUpdated', customerId, occurredAt, data: { name: 'Grace Hopper', email, address: { city: 'Arlington', country: 'US' } } });
     expect(res.status).toBe(201);
 
-    const [event] = (await eventsOf(customerId)).events;
+    const [event] = (await eventsOf(customerId, { authorization: `Bearer ${personalDataToken}` })).events;
     expect(event.data).toEqual({ name: 'Grace Hopper', email, address: { city: 'Arlington', country: 'US' } });
+    const [anonymous] = (await eventsOf(customerId)).events;
+    expect(anonymous.data).toEqual({ address: { country: 'US' } });
 
     const raw = openEmbeddedEventStore({ dataDir, readOnly: true });
     const stored: Record<string, unknown>[] = [];
@@ -140,7 +149,10 @@ describe('POST /v1/events', () => {
       email: expect.stringMatching(/^pii:v1:1:/),
       address: { city: expect.stringMatching(/^pii:v1:1:/), country: 'US' },
     });
+    // Once the 360° view holds the profile, its files are checked too.
+    await waitUntil('the 360° view has the customer', async () => (await fetch(`${platform.baseUrl}/v1/customers/${customerId}`)).status === 200);
     const files = readdirSync(dataDir).filter((file) => !file.startsWith('personal-data'));
+    expect(files).toContain('read-models.sqlite');
     for (const file of files) expect(readFileSync(join(dataDir, file)).includes(email)).toBe(false);
   });
 });

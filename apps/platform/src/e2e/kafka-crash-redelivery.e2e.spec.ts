@@ -1,5 +1,6 @@
 import { eventIdForMessage } from '@cdp/kafka';
-import { committedCount, createTestTopics, dropTestTopics, endCount, produce, TestTopics, waitUntil } from './kafka-topics';
+import { committedCount, createTestTopics, dropTestTopics, endCount, produce, TestTopics } from './kafka-topics';
+import { waitUntil } from './wait-until';
 import { freshDataDir, removeDataDir, RunningPlatform, startPlatform } from './platform-process';
 import { storedEvents } from './stored-events';
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Message } from 'kafkajs';
-import { committedCount, createTestTopics, dropTestTopics, endCount, headerText, produce, readWholeTopic, TestTopics, waitUntil } from './kafka-topics';
+import { committedCount, createTestTopics, dropTestTopics, endCount, headerText, produce, readWholeTopic, TestTopics } from './kafka-topics';
+import { waitUntil } from './wait-until';
 import { freshDataDir, removeDataDir, RunningPlatform, startPlatform } from './platform-process';
 import { storedEvents } from './stored-events';
 

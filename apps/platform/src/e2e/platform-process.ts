@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 
 /** The built platform, as operators run it: `node apps/platform/dist/main.js`. */
 const mainJs = resolve(__dirname, '../../dist/main.js');
+/** The projection worker alone: `node apps/platform/dist/projector.js`. */
+export const projector = { script: resolve(__dirname, '../../dist/projector.js'), listening: 'CDP projector listening on' };
 const startTimeoutMs = 30_000;
 
 export interface Exit {
@@ -29,8 +31,8 @@ export function removeDataDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-function spawnPlatform(env: Record<string, string>): { child: ChildProcess; exited: Promise<Exit>; stdout: string[]; stderr: string[] } {
-  const child = spawn(process.execPath, [mainJs], {
+function spawnPlatform(env: Record<string, string>, script = mainJs): { child: ChildProcess; exited: Promise<Exit>; stdout: string[]; stderr: string[] } {
+  const child = spawn(process.execPath, [script], {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -48,8 +50,11 @@ function spawnPlatform(env: Record<string, string>): { child: ChildProcess; exit
 }
 
 /** Starts the platform on a free port and resolves once it says where it listens. */
-export async function startPlatform(env: Record<string, string>): Promise<RunningPlatform> {
-  const { child, exited, stdout, stderr } = spawnPlatform({ PORT: '0', HOST: '127.0.0.1', ...env });
+export async function startPlatform(
+  env: Record<string, string>,
+  { script, listening }: { script: string; listening: string } = { script: mainJs, listening: 'CDP platform listening on' },
+): Promise<RunningPlatform> {
+  const { child, exited, stdout, stderr } = spawnPlatform({ PORT: '0', HOST: '127.0.0.1', ...env }, script);
   const logs: Record<string, unknown>[] = [];
   const started = new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`platform did not start in ${startTimeoutMs} ms:\n${stderr.join('')}`)), startTimeoutMs);
@@ -57,7 +62,7 @@ export async function startPlatform(env: Record<string, string>): Promise<Runnin
       while (logs.length < stdout.length) {
         const line = JSON.parse(stdout[logs.length]) as Record<string, unknown>;
         logs.push(line);
-        if (typeof line.msg === 'string' && line.msg.startsWith('CDP platform listening on')) {
+        if (typeof line.msg === 'string' && line.msg.startsWith(listening)) {
           clearTimeout(timer);
           done(String(line.url));
         }

@@ -1,6 +1,6 @@
 import { DynamicModule, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { EventStore } from '@cdp/event-store';
-import { EVENT_STORE } from './event-store.token';
+import { EVENT_STORE, SEALED_EVENT_STORE } from './event-store.token';
 
 /**
  * Closes the store after the HTTP server has stopped and its in-flight requests have finished
@@ -17,15 +17,18 @@ class EventStoreCloser implements OnApplicationShutdown {
   }
 }
 
-/** Provides an opened event store under `EVENT_STORE`, and closes it when the app shuts down. */
+/**
+ * Provides an opened event store under `EVENT_STORE` (decrypting personal data) and `SEALED_EVENT_STORE`
+ * (the same store underneath, sealed), and closes it when the app shuts down.
+ */
 @Module({})
 export class EventStoreModule {
-  static forRoot(store: EventStore): DynamicModule {
+  static forRoot(store: EventStore, sealed: EventStore): DynamicModule {
     return {
       module: EventStoreModule,
       global: true,
-      providers: [{ provide: EVENT_STORE, useValue: store }, EventStoreCloser],
-      exports: [EVENT_STORE],
+      providers: [{ provide: EVENT_STORE, useValue: store }, { provide: SEALED_EVENT_STORE, useValue: sealed }, EventStoreCloser],
+      exports: [EVENT_STORE, SEALED_EVENT_STORE],
     };
   }
 }

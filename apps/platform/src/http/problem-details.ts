@@ -13,6 +13,9 @@ import { STATUS_CODES } from 'node:http';
 import { EventIdReusedError } from '../event-sourcing/event-id-reused-error';
 import { IngestionRejectedError, statusForRejection } from '../ingestion/http/ingestion-rejected-error';
 import { isOutage } from '../ingestion/is-outage';
+import { InvalidReadQueryError, ReadStoreUnavailableError } from '@cdp/read-store';
+import { CustomerNotFoundError } from '../customer-view/customer-not-found-error';
+import { MissingRoleError, UnknownApiTokenError } from './access/caller-roles';
 import { FieldIssue, RequestValidationError } from './request-validation-error';
 
 export const problemContentType = 'application/problem+json';
@@ -75,6 +78,15 @@ export function problemFor(error: unknown): Problem {
   if (error instanceof InvalidEventStoreArgumentError) return problem(400, error.code, 'The request is invalid', error.message);
   if (error instanceof EventStoreUnavailableError) {
     return problem(503, error.code, 'The event store is unavailable', 'The event store cannot be reached right now; retry shortly.', {
+      retryAfterSeconds: 5,
+    });
+  }
+  if (error instanceof CustomerNotFoundError) return problem(404, error.code, 'Not found', error.message);
+  if (error instanceof UnknownApiTokenError) return problem(401, error.code, 'Unauthenticated', error.message);
+  if (error instanceof MissingRoleError) return problem(403, error.code, 'Forbidden', error.message);
+  if (error instanceof InvalidReadQueryError) return problem(400, error.code, 'The query is invalid', error.message);
+  if (error instanceof ReadStoreUnavailableError) {
+    return problem(503, error.code, 'The read store is unavailable', 'The read models cannot be reached right now; retry shortly.', {
       retryAfterSeconds: 5,
     });
   }

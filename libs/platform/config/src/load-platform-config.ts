@@ -1,6 +1,9 @@
 import { ConfigError } from './config-error';
 import { EnvReader } from './env-reader';
 import {
+  ApiAccessConfig,
+  ApiRole,
+  apiRoles,
   durabilities,
   EventStoreConfig,
   eventStoreKinds,
@@ -9,6 +12,9 @@ import {
   logLevels,
   PersonalDataConfig,
   PlatformConfig,
+  ProjectionsConfig,
+  ReadStoreConfig,
+  readStoreKinds,
 } from './platform-config';
 
 const topicPattern = /^[A-Za-z0-9._-]{1,249}$/;
@@ -33,6 +39,9 @@ export function loadPlatformConfig(env: Readonly<Record<string, string | undefin
     },
     ...readKafka(read),
     personalData: readPersonalData(read, eventStore),
+    readStore: readReadStore(read, eventStore),
+    projections: readProjections(read),
+    apiAccess: readApiAccess(read),
     logLevel: read.oneOf('LOG_LEVEL', logLevels, 'info'),
     serviceName: read.matching(
       'SERVICE_NAME',
@@ -99,4 +108,60 @@ function readPersonalData(read: EnvReader, eventStore: EventStoreConfig): Person
   }
   const dataDir = read.raw('PERSONAL_DATA_DIR') ?? (eventStore.kind === 'embedded' ? eventStore.dataDir : './data');
   return { keyStore: { kind, dataDir }, ...masterKeyPart };
+}
+
+function readReadStore(read: EnvReader, eventStore: EventStoreConfig): ReadStoreConfig {
+  const kind = read.oneOf('READ_STORE', readStoreKinds, 'embedded');
+  if (kind === 'mongodb') {
+    const url = read.required('MONGODB_URL', /^mongodb(\+srv)?:\/\/\S+$/, 'a URL starting with mongodb://', 'when READ_STORE=mongodb');
+    const database = read.matching('MONGODB_DATABASE', /^[A-Za-z0-9_-]{1,63}$/, 'a database name', 'cdp');
+    return { kind, url, database };
+  }
+  return { kind, dataDir: read.raw('READ_STORE_DATA_DIR') ?? (eventStore.kind === 'embedded' ? eventStore.dataDir : './data') };
+}
+
+function readProjections(read: EnvReader): ProjectionsConfig {
+  const mode = read.oneOf('PROJECTIONS', ['in-process', 'off'] as const, 'in-process');
+  const rulesJson = read.raw('CUSTOMER_360_RULES');
+  let customer360Rules: Record<string, unknown> | undefined;
+  if (rulesJson !== undefined) {
+    try {
+      const parsed: unknown = JSON.parse(rulesJson);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
+      customer360Rules = parsed as Record<string, unknown>;
+    } catch {
+      read.problems.push({ variable: 'CUSTOMER_360_RULES', message: 'CUSTOMER_360_RULES must be a JSON object, e.g. {"reportingCurrency":"EUR"} (see docs/customer-360.md)' });
+    }
+  }
+  return {
+    runInProcess: mode === 'in-process',
+    maxBatchEvents: read.integer('PROJECTION_BATCH_EVENTS', { min: 1, max: 100_000 }, 2000),
+    ...(customer360Rules ? { customer360Rules } : {}),
+  };
+}
+
+const tokenEntry = /^([A-Za-z0-9._~+/=-]{16,512}):([a-z-]+(?:\+[a-z-]+)*)$/;
+
+/** `API_TOKENS=<token>:<role>+<role>,…`: a simple role check until a full permission model arrives. */
+function readApiAccess(read: EnvReader): ApiAccessConfig {
+  const tokens = new Map<string, readonly ApiRole[]>();
+  const roleList = (text: string, variable: string): ApiRole[] | undefined => {
+    const roles = text.split('+');
+    const unknown = roles.filter((role) => !apiRoles.includes(role as ApiRole));
+    if (unknown.length === 0) return roles as ApiRole[];
+    read.problems.push({ variable, message: `${variable} names unknown roles (${unknown.join(', ')}): the roles are ${apiRoles.join(', ')}` });
+    return undefined;
+  };
+  for (const entry of (read.raw('API_TOKENS') ?? '').split(',').filter((part) => part.length > 0)) {
+    const match = tokenEntry.exec(entry.trim());
+    if (!match) {
+      read.problems.push({ variable: 'API_TOKENS', message: 'API_TOKENS must be comma-separated <token>:<role>+<role> entries, each token 16 to 512 characters' });
+      continue;
+    }
+    const roles = roleList(match[2], 'API_TOKENS');
+    if (roles) tokens.set(match[1], roles);
+  }
+  const anonymous = read.raw('API_ANONYMOUS_ROLES') ?? 'analyst';
+  const anonymousRoles = anonymous === '' || anonymous === 'none' ? [] : (roleList(anonymous, 'API_ANONYMOUS_ROLES') ?? []);
+  return { tokens, anonymousRoles };
 }

@@ -18,6 +18,9 @@ describe('loadPlatformConfig', () => {
       eventStore: { kind: 'embedded', dataDir: './data', durability: 'full' },
       ingestion: { maxMessageBytes: 262_144 },
       personalData: { keyStore: { kind: 'embedded', dataDir: './data' } },
+      readStore: { kind: 'embedded', dataDir: './data' },
+      projections: { runInProcess: true, maxBatchEvents: 2000 },
+      apiAccess: { tokens: new Map(), anonymousRoles: ['analyst'] },
       logLevel: 'info',
       serviceName: 'cdp-platform',
     });
@@ -38,8 +41,37 @@ describe('loadPlatformConfig', () => {
       eventStore: { kind: 'embedded', dataDir: '/var/lib/cdp', durability: 'normal' },
       ingestion: { maxMessageBytes: 262_144 },
       personalData: { keyStore: { kind: 'embedded', dataDir: '/var/lib/cdp' } },
+      readStore: { kind: 'embedded', dataDir: '/var/lib/cdp' },
+      projections: { runInProcess: true, maxBatchEvents: 2000 },
+      apiAccess: { tokens: new Map(), anonymousRoles: ['analyst'] },
       logLevel: 'debug',
       serviceName: 'cdp-ingest',
+    });
+  });
+
+  describe('read side', () => {
+    it('reads the read store, the projections and the API tokens', () => {
+      const config = loadPlatformConfig({
+        READ_STORE: 'mongodb',
+        MONGODB_URL: 'mongodb://db:27017',
+        MONGODB_DATABASE: 'cdp_eu',
+        PROJECTIONS: 'off',
+        PROJECTION_BATCH_EVENTS: '500',
+        CUSTOMER_360_RULES: '{"reportingCurrency":"EUR"}',
+        API_TOKENS: 'reader-token-0000000001:analyst+personal-data,ops-token-00000000001:operator',
+        API_ANONYMOUS_ROLES: 'none',
+      });
+      expect(config.readStore).toEqual({ kind: 'mongodb', url: 'mongodb://db:27017', database: 'cdp_eu' });
+      expect(config.projections).toEqual({ runInProcess: false, maxBatchEvents: 500, customer360Rules: { reportingCurrency: 'EUR' } });
+      expect(config.apiAccess.tokens.get('reader-token-0000000001')).toEqual(['analyst', 'personal-data']);
+      expect(config.apiAccess.tokens.get('ops-token-00000000001')).toEqual(['operator']);
+      expect(config.apiAccess.anonymousRoles).toEqual([]);
+    });
+
+    it('names each wrong read-side variable', () => {
+      const error = problemsOf({ READ_STORE: 'mongodb', CUSTOMER_360_RULES: '[1]', API_TOKENS: 'short:analyst', API_ANONYMOUS_ROLES: 'admin' });
+      expect(error.problems.map((problem) => problem.variable)).toEqual(['MONGODB_URL', 'CUSTOMER_360_RULES', 'API_TOKENS', 'API_ANONYMOUS_ROLES']);
+      expect(problemsOf({ API_TOKENS: 'reader-token-0000000001:root' }).problems[0].message).toContain('unknown roles (root)');
     });
   });
 

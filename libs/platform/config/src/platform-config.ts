@@ -35,12 +35,39 @@ export interface PersonalDataConfig {
   masterKey?: string;
 }
 
+export const readStoreKinds = ['embedded', 'mongodb'] as const;
+export type ReadStoreKind = (typeof readStoreKinds)[number];
+
+export type ReadStoreConfig = { kind: 'embedded'; dataDir: string } | { kind: 'mongodb'; url: string; database: string };
+
+export interface ProjectionsConfig {
+  /** Whether this process runs the projection worker; off when a separate projector process does. */
+  runInProcess: boolean;
+  /** Events folded per write batch. */
+  maxBatchEvents: number;
+  /** Overrides of the 360° view's rules (lifecycle, RFM, reporting currency), as JSON; absent keeps the defaults. */
+  customer360Rules?: Record<string, unknown>;
+}
+
+export const apiRoles = ['analyst', 'personal-data', 'operator'] as const;
+export type ApiRole = (typeof apiRoles)[number];
+
+export interface ApiAccessConfig {
+  /** Bearer token → its roles. */
+  tokens: ReadonlyMap<string, readonly ApiRole[]>;
+  /** The roles of a request without a token. */
+  anonymousRoles: readonly ApiRole[];
+}
+
 export interface PlatformConfig {
   http: { host: string; port: number };
   eventStore: EventStoreConfig;
   ingestion: IngestionConfig;
   kafka?: KafkaIngestionConfig;
   personalData: PersonalDataConfig;
+  readStore: ReadStoreConfig;
+  projections: ProjectionsConfig;
+  apiAccess: ApiAccessConfig;
   logLevel: LogLevel;
   serviceName: string;
 }

@@ -5,7 +5,10 @@ import { OnlineRetailSummaryAccumulator } from '@cdp/online-retail-import';
 import { createWriteStream, existsSync, WriteStream } from 'node:fs';
 import { openEventStore } from '../../event-store/open-event-store';
 import { openPersonalData } from '../../personal-data/open-personal-data';
+import { openReadStore } from '../../read-store/open-read-store';
 import { PlatformModule } from '../../platform.module';
+import { ProjectionWorker } from '@cdp/projection-engine';
+import { PROJECTION_WORKER } from '../../projections/projection-tokens';
 import { IngestionService } from '../ingestion.service';
 import { ImportArgumentsError, parseImportArguments, usage } from './import-arguments';
 import { ImportSource, ndjsonSource, onlineRetailSource } from './import-sources';
@@ -25,8 +28,12 @@ async function main(): Promise<number> {
   // Quiet by default: the progress line and the summary are the output.
   const config = loadPlatformConfig({ LOG_LEVEL: 'warn', ...process.env });
   const personalData = await openPersonalData(config.personalData);
-  const eventStore = personalData.decrypting(await openEventStore(config.eventStore));
-  const app = await NestFactory.createApplicationContext(PlatformModule.forRoot({ config: { ...config, kafka: undefined }, eventStore, personalData }), {
+  const sealedEventStore = await openEventStore(config.eventStore);
+  const eventStore = personalData.decrypting(sealedEventStore);
+  // The read models follow the import live (unless a running platform's worker does: PROJECTIONS=off).
+  const readStore = await openReadStore(config.readStore);
+  const platform = PlatformModule.forRoot({ config: { ...config, kafka: undefined }, eventStore, sealedEventStore, readStore, personalData });
+  const app = await NestFactory.createApplicationContext(platform, {
     logger: ['error', 'warn'],
   });
   try {
@@ -53,9 +60,19 @@ async function main(): Promise<number> {
     if (args.kind === 'online-retail') process.stdout.write(`${formatRetailSummary(retailSummary)}\n`);
     process.stdout.write(`${formatSummary(summary)}\n`);
     if (summary.rejected > 0) process.stdout.write(`refused messages, with their reasons: ${args.rejectsFile}\n`);
+    if (config.projections.runInProcess) await catchUpReadModels(app.get<ProjectionWorker>(PROJECTION_WORKER));
     return 0;
   } finally {
     await app.close();
+  }
+}
+
+/** The read models followed the import live; the last batches are folded before the process ends. */
+async function catchUpReadModels(worker: ProjectionWorker): Promise<void> {
+  await worker.waitUntilCaughtUp(undefined, { timeoutMs: 3_600_000, pollMs: 100 });
+  for (const status of await worker.statuses()) {
+    const failure = status.error ? ` — failed on ${status.error.eventType} ${status.error.eventId}: ${status.error.message}` : '';
+    process.stdout.write(`read model ${status.name}: ${status.state}, ${status.eventsApplied.toLocaleString('en-US')} events applied${failure}\n`);
   }
 }
 

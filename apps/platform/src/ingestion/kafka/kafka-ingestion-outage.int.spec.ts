@@ -9,9 +9,10 @@ import { openEmbeddedEventStore } from '@cdp/event-store-embedded';
 import { ensureTopics, kafkaClient } from '@cdp/kafka';
 import { Admin, Kafka } from 'kafkajs';
 import { createPlatformApp } from '../../create-platform-app';
-import { waitUntil } from '../../e2e/kafka-topics';
+import { waitUntil } from '../../e2e/wait-until';
 import { storedEvents } from '../../e2e/stored-events';
 import { openPersonalData, PersonalData } from '../../personal-data/open-personal-data';
+import { openReadStore } from '../../read-store/open-read-store';
 
 // The real broker, and an event store that is down for a while: the message must wait, uncommitted,
 // and go in once the store is back; an outage never sends a valid message to the dead-letter topic.
@@ -77,10 +78,13 @@ describe('the Kafka gateway during an event store outage', () => {
       KAFKA_DEAD_LETTER_TOPIC: deadLetterTopic,
       KAFKA_CONSUMER_GROUP: groupId,
       KAFKA_INGEST_PARTITIONS: '1',
+      PROJECTIONS: 'off',
     });
     personalData = await openPersonalData(config.personalData);
-    const store = flaky(personalData.decrypting(openEmbeddedEventStore({ dataDir })));
-    app = await createPlatformApp({ config, eventStore: store, personalData, logDestination: { write: () => undefined } });
+    const sealedEventStore = openEmbeddedEventStore({ dataDir });
+    const store = flaky(personalData.decrypting(sealedEventStore));
+    const readStore = await openReadStore(config.readStore);
+    app = await createPlatformApp({ config, eventStore: store, sealedEventStore, readStore, personalData, logDestination: { write: () => undefined } });
     await app.init();
 
     const producer = kafka.producer();

@@ -1,0 +1,8 @@
+/** The worker that folds the event store into the read models (`ProjectionWorker`). */
+export const PROJECTION_WORKER = Symbol('PROJECTION_WORKER');
+/** The read models the API serves, each as the projection that writes it. */
+export const PLATFORM_PROJECTIONS = Symbol('PLATFORM_PROJECTIONS');
+/** The 360° view's collection (`ReadCollection<Customer360Document>`). */
+export const CUSTOMER_360_COLLECTION = Symbol('CUSTOMER_360_COLLECTION');
+/** The sales-by-month collection. */
+export const SALES_BY_MONTH_COLLECTION = Symbol('SALES_BY_MONTH_COLLECTION');

@@ -1,0 +1,17 @@
+export * from './customer-360-projection';
+export * from './customer-360-document';
+export * from './customer-360-rules';
+export * from './customer-360-caps';
+export * from './customer-360-indexes';
+export * from './customer-360-view';
+export { customer360EventTypes, isCustomer360EventType } from './customer-360-event';
+export { customer360Evolve, customerIdOfStream } from './evolve-customer-360';
+export type { Customer360Evolve } from './evolve-customer-360';
+export * from './time-travel';
+export * from './event-kind';
+export { summariseEvent } from './summarise-event';
+export * from './lifecycle';
+export * from './rfm';
+export * from './churn-risk';
+export * from './unfoldable-event-error';
+export type { MoneyByCurrency } from './money';

@@ -1,0 +1,3 @@
+export * from './customer-events';
+export * from './projection-specification';
+export * from './evaluate-conditions';

@@ -1,0 +1,11 @@
+export * from './projection-definition';
+export * from './projection-worker';
+export * from './projection-runner';
+export * from './projection-status';
+export type { ProjectionLag } from './projection-lag';
+export type { Clock, EngineErrorContext, EngineErrorListener, ProjectionEngineOptions } from './engine-options';
+export { systemClock } from './engine-options';
+export { eventTypeFilter } from './event-type-filter';
+// Test doubles, pure like the rest: other libraries test their projections against them.
+export { InMemoryReadData, InMemoryReadStore } from './testing/in-memory-read-store';
+export { CrashingReadStore, SimulatedCrashError } from './testing/crashing-read-store';

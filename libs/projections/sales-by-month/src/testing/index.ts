@@ -1,0 +1,2 @@
+export * from './projection-specification';
+export * from './sales-events';

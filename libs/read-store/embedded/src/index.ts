@@ -1,0 +1,1 @@
+export { EmbeddedReadStore, EmbeddedReadStoreOptions, openEmbeddedReadStore } from './embedded-read-store';

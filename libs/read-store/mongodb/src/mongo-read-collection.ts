@@ -1,0 +1,235 @@
+import { JsonObject } from '@cdp/event-model';
+import { Condition, FieldPath, FindQuery, GroupCount, GroupSum, Page, Position, ReadCollection, ReadDocument, Scalar, WriteBatch } from '@cdp/read-store';
+import { Collection, Filter, MongoBulkWriteError } from 'mongodb';
+import { guardedWrites, netChanges, storedDocument } from './guarded-write-plan';
+import { afterFilter, fieldOf, sortOf, StoredDocument, valueAt, whereFilter } from './mongo-filter';
+import { decodeCursor, encodeCursor } from './page-cursor';
+import { checkConditions, checkFieldPath, checkLimit, checkSort } from './read-query-rules';
+import { compareGroupValues, groupKey } from './scalar-order';
+import { ServerCapabilities } from './server-capabilities';
+
+/** Calls the server unless the store is closed; maps an unreachable server to ReadStoreUnavailableError. */
+export type Reach = <T>(call: () => Promise<T>) => Promise<T>;
+
+/** A guarded write loses a race only to a writer that got ahead; each attempt re-reads the stored positions. */
+const writeAttempts = 5;
+/** Ids per `$in` query. */
+const idsPerQuery = 1000;
+/** Ids per `$in` where the server scans the collection for it anyway (FerretDB). */
+const idsPerScan = 20_000;
+
+/** One collection of `{ _id, _position, body }` documents; queries reach into `body.<path>`. */
+export class MongoReadCollection<Body extends JsonObject> implements ReadCollection<Body> {
+  constructor(
+    readonly name: string,
+    private readonly documents: Collection<StoredDocument>,
+    private readonly reach: Reach,
+    private readonly streamPageSize: number,
+    private readonly capabilities: ServerCapabilities = { indexedIdQueries: true },
+  ) {}
+
+  async get(id: string): Promise<ReadDocument<Body> | null> {
+    const found = await this.reach(() => this.documents.findOne({ _id: id }));
+    return found ? toDocument<Body>(found) : null;
+  }
+
+  async getMany(ids: readonly string[]): Promise<Map<string, ReadDocument<Body>>> {
+    const found = new Map<string, ReadDocument<Body>>();
+    for (const document of await this.byIds([...new Set(ids)])) found.set(document._id, toDocument<Body>(document));
+    return found;
+  }
+
+  /**
+   * Reads the stored positions of the batch's ids, then sends the writes that are newer in one unordered
+   * bulkWrite. Not the cheaper "upsert and ignore E11000" alone: FerretDB 1.24 stops an unordered bulk write
+   * at its first error (and reports it at index 0), so every write after a stale one would be lost.
+   */
+  async write(batch: WriteBatch<Body>): Promise<void> {
+    const changes = netChanges(batch);
+    if (changes.size === 0) return;
+    if (!this.capabilities.indexedIdQueries) return this.writeByReplacingAll(changes);
+    for (let attempt = 1; ; attempt++) {
+      const writes = guardedWrites(changes, await this.positions([...changes.keys()]), { atomicGuard: this.capabilities.indexedIdQueries });
+      if (writes.length === 0) return;
+      try {
+        await this.reach(() => this.documents.bulkWrite(writes, { ordered: false }));
+        return;
+      } catch (error) {
+        // A duplicate _id: another writer stored a newer position since the read. Anything else is a real error,
+        // and so is a duplicate that persists (a unique index on a body field).
+        if (!isOnlyDuplicateKeys(error) || attempt === writeAttempts) throw error;
+      }
+    }
+  }
+
+  /**
+   * FerretDB 1.x scans the whole collection for every update or delete, even by _id, while inserts are cheap:
+   * so a batch is one delete of all its ids and one insert of their new versions. A crash between the two would
+   * lose documents, hence the redo log: the batch goes there first, and `recover()` (run when the collection is
+   * opened) finishes a batch it finds there. One writer per collection, as the projection engine runs.
+   */
+  private async writeByReplacingAll(changes: ReturnType<typeof netChanges>): Promise<void> {
+    const stored = await this.positions([...changes.keys()]);
+    const redo: RedoEntry[] = [];
+    for (const [id, change] of changes) {
+      const position = change.kind === 'upsert' ? change.document.position : change.position;
+      const storedPosition = stored.get(id);
+      if (storedPosition !== undefined && storedPosition >= position) continue;
+      if (change.kind === 'delete' && storedPosition === undefined) continue;
+      redo.push(change.kind === 'upsert' ? { _id: id, document: storedDocument(change.document) } : { _id: id, document: null });
+    }
+    if (redo.length === 0) return;
+    await this.reach(() => this.redoLog.insertMany(redo, { ordered: false }));
+    await this.replay(redo);
+  }
+
+  /** Finishes the batch a crash interrupted, if any: idempotent, as a replay of the redo log must be. */
+  async recover(): Promise<void> {
+    if (this.capabilities.indexedIdQueries) return;
+    const redo = await this.reach(() => this.redoLog.find().toArray());
+    if (redo.length > 0) await this.replay(redo);
+  }
+
+  private async replay(redo: RedoEntry[]): Promise<void> {
+    const ids = redo.map((entry) => entry._id);
+    const documents = redo.flatMap((entry) => (entry.document ? [entry.document] : []));
+    await this.reach(() => this.documents.deleteMany({ _id: { $in: ids } }));
+    if (documents.length > 0) await this.reach(() => this.documents.insertMany(documents, { ordered: false }));
+    await this.reach(() => this.redoLog.deleteMany({}));
+  }
+
+  private get redoLog(): Collection<RedoEntry> {
+    return this.documents.db.collection<RedoEntry>(redoLogName(this.name));
+  }
+
+  async bulkReplace(documents: readonly ReadDocument<Body>[]): Promise<void> {
+    if (documents.length === 0) return;
+    await this.reach(() =>
+      this.documents.bulkWrite(
+        documents.map((document) => ({
+          replaceOne: { filter: { _id: document.id }, replacement: storedDocument(document), upsert: true },
+        })),
+        { ordered: false },
+      ),
+    );
+  }
+
+  async find(query: FindQuery): Promise<Page<Body>> {
+    const where = checkConditions(query.where);
+    const sort = checkSort(query.sort);
+    const limit = checkLimit(query.limit);
+    const after = query.after == null ? undefined : afterFilter(sort, decodeCursor(query.after, sort));
+    const stored = await this.reach(() =>
+      this.documents.find(whereFilter(where, after), { sort: sortOf(sort), limit: limit + 1 }).toArray(),
+    );
+    const items = stored.slice(0, limit).map((document) => toDocument<Body>(document));
+    if (stored.length <= limit) return { items, nextCursor: null };
+    const last = items[limit - 1];
+    const value = sort ? (valueAt(last.body, sort.field) as Scalar) : null;
+    return { items, nextCursor: encodeCursor(sort, { value, id: last.id }) };
+  }
+
+  async *stream(query: Omit<FindQuery, 'limit' | 'after'>): AsyncIterable<ReadDocument<Body>> {
+    let after: string | undefined;
+    do {
+      const page = await this.find({ ...query, limit: this.streamPageSize, after });
+      yield* page.items;
+      after = page.nextCursor ?? undefined;
+    } while (after);
+  }
+
+  async count(where?: readonly Condition[]): Promise<number> {
+    const filter = whereFilter(checkConditions(where));
+    return this.reach(() => this.documents.countDocuments(filter));
+  }
+
+  async countBy(field: FieldPath, where?: readonly Condition[]): Promise<GroupCount[]> {
+    const counts = await this.group(field, 1, where);
+    return [...counts.values()].sort((a, b) => compareGroupValues(a.value, b.value)).map(({ value, total }) => ({ value, count: total }));
+  }
+
+  /**
+   * Two pipelines, counts and sums, merged by value: FerretDB 1.24 computes only the first accumulator of a
+   * $group and leaves the others at 0. `$sum` of a field adds numbers and skips anything else, missing included.
+   */
+  async sumBy(groupField: FieldPath, sumField: FieldPath, where?: readonly Condition[]): Promise<GroupSum[]> {
+    const [counts, sums] = await Promise.all([
+      this.group(groupField, 1, where),
+      this.group(groupField, `$${fieldOf(sumField)}`, where),
+    ]);
+    return [...counts.entries()]
+      .map(([key, { value, total }]) => ({ value, count: total, sum: sums.get(key)?.total ?? 0 }))
+      .sort((a, b) => compareGroupValues(a.value, b.value));
+  }
+
+  private async group(
+    field: FieldPath,
+    summand: 1 | string,
+    where: readonly Condition[] | undefined,
+  ): Promise<Map<string, { value: Scalar; total: number }>> {
+    const match = whereFilter(checkConditions(where));
+    const path = `$${fieldOf(checkFieldPath(field))}`;
+    const rows = await this.reach(() =>
+      this.documents
+        .aggregate<{ _id: Scalar; total: number }>([{ $match: match }, { $group: { _id: path, total: { $sum: summand } } }])
+        .toArray(),
+    );
+    // Missing and null group together under null (MongoDB's $group does so already).
+    const groups = new Map<string, { value: Scalar; total: number }>();
+    for (const { _id, total } of rows) {
+      const key = groupKey(_id);
+      const group = groups.get(key);
+      if (group) group.total += total;
+      else groups.set(key, { value: _id ?? null, total });
+    }
+    return groups;
+  }
+
+  private async positions(ids: string[]): Promise<Map<string, Position>> {
+    const positions = new Map<string, Position>();
+    for (const { _id, _position } of await this.byIds(ids, { _id: 1, _position: 1 })) positions.set(_id, _position);
+    return positions;
+  }
+
+  /** By `$in`: in index-sized chunks where the server indexes them, in few large ones where it scans (FerretDB). */
+  private async byIds(ids: string[], projection?: Record<string, 1>): Promise<StoredDocument[]> {
+    const found: StoredDocument[] = [];
+    if (this.capabilities.indexedIdQueries) {
+      for (const chunk of chunks(ids, idsPerQuery)) {
+        const filter: Filter<StoredDocument> = { _id: { $in: chunk } };
+        found.push(...(await this.reach(() => this.documents.find(filter, projection ? { projection } : {}).toArray())));
+      }
+      return found;
+    }
+    // One scan answers a whole $in: far fewer scans than one indexed look-up per id costs round trips.
+    for (const chunk of chunks(ids, idsPerScan)) {
+      const filter: Filter<StoredDocument> = { _id: { $in: chunk } };
+      found.push(...(await this.reach(() => this.documents.find(filter, projection ? { projection } : {}).toArray())));
+    }
+    return found;
+  }
+}
+
+/** A document of a batch being written (null: deleted), kept until the batch is fully applied. */
+type RedoEntry = { _id: string; document: StoredDocument | null };
+
+/** Beside its collection; the read-store catalogue never lists it, so listCollections and drops ignore it. */
+export function redoLogName(collection: string): string {
+  return `${collection}_redo_log`;
+}
+
+function isOnlyDuplicateKeys(error: unknown): boolean {
+  if (!(error instanceof MongoBulkWriteError) || error.writeConcernError) return false;
+  const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+  return writeErrors.length > 0 && writeErrors.every((e) => e?.code === 11000);
+}
+
+function toDocument<Body extends JsonObject>(stored: StoredDocument): ReadDocument<Body> {
+  return { id: stored._id, position: stored._position, body: stored.body as Body };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}

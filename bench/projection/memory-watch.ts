@@ -19,9 +19,10 @@ export function watchMemory(pid: number): { stop(): MemoryPeak } {
   const peak: MemoryPeak = { peakRssMiB: 0, hwmMiB: 0, anonAtPeakMiB: 0, fileAtPeakMiB: 0, samples: 0 };
   const sample = () => {
     const memory = readProcessMemory(pid);
-    if (!memory) return;
+    // Gone, or a zombie whose status has no memory lines any more.
+    if (!memory || Number.isNaN(memory.rssMiB)) return;
     peak.samples++;
-    peak.hwmMiB = Math.max(peak.hwmMiB, memory.hwmMiB);
+    if (!Number.isNaN(memory.hwmMiB)) peak.hwmMiB = Math.max(peak.hwmMiB, memory.hwmMiB);
     if (memory.rssMiB > peak.peakRssMiB) {
       peak.peakRssMiB = memory.rssMiB;
       peak.anonAtPeakMiB = memory.anonMiB;

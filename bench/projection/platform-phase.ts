@@ -19,6 +19,10 @@ export interface PlatformPhase {
   freshness: FreshnessRun;
   /** The platform's resident memory from start to stop. */
   memory: MemoryPeak;
+  /** The JS heap in use after each major GC (`--trace-gc`), MB: what the caches and live objects hold. */
+  heapAfterGcMB: number[];
+  /** When the platform ran out of JS heap (its 192 MB limit): it then died with SIGABRT. */
+  outOfHeap: boolean;
   exit: Exit;
   warnings: string[];
 }
@@ -57,7 +61,7 @@ export async function runPlatformPhase(options: PlatformPhaseOptions): Promise<P
     EVENT_STORE_DATA_DIR: eventStoreDir,
     READ_STORE_DATA_DIR: dirname(options.readStoreFile),
     PERSONAL_DATA_DIR: keysDir,
-  });
+  }, ['--trace-gc']);
   const memory = watchMemory(platform.pid);
   const readStore = openEmbeddedReadStore({ file: options.readStoreFile });
   try {
@@ -79,10 +83,26 @@ export async function runPlatformPhase(options: PlatformPhaseOptions): Promise<P
       probeEveryMs: options.probeEveryMs,
       loadPerSecond: options.loadPerSecond,
     });
-    return { copySeconds, startupSeconds: platform.startupMs / 1000, settleSeconds, reads, freshness, memory: memory.stop(), exit: await platform.stop(), warnings: platform.warnings };
+    const peak = memory.stop();
+    const exit = await platform.stop();
+    return {
+      copySeconds,
+      startupSeconds: platform.startupMs / 1000,
+      settleSeconds,
+      reads,
+      freshness,
+      memory: peak,
+      heapAfterGcMB: platform.majorGcs.map((gc) => gc.usedAfter),
+      outOfHeap: platform.warnings.some((line) => /heap out of memory/i.test(line)),
+      exit,
+      warnings: platform.warnings,
+    };
+  } catch (error) {
+    const exit = await platform.stop();
+    const said = platform.warnings.slice(-5).map((line) => line.trim().slice(0, 400));
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; the platform ended with ${exit.code ?? exit.signal}${said.length ? `, its last warnings: ${said.join(' | ')}` : ''}`, { cause: error });
   } finally {
     await readStore.close();
-    await platform.stop();
   }
 }
 

@@ -42,7 +42,7 @@ export function readProjectionBenchConfig(env: NodeJS.ProcessEnv = process.env):
     history,
     prefixEvents: Math.min(history.events, envCount(env, 'BENCH_FERRETDB_EVENTS', 200_000)),
     mongoUrl: env.MONGODB_URL || 'mongodb://127.0.0.1:37017/',
-    ferretdbTimeLimitMs: envCount(env, 'BENCH_FERRETDB_MINUTES', 10) * 60_000,
+    ferretdbTimeLimitMs: envCount(env, 'BENCH_FERRETDB_MINUTES', 5) * 60_000,
     reads: envCount(env, 'BENCH_READS', 10_000),
     readWarmup: 1_000,
     probes: envCount(env, 'BENCH_PROBES', 600),

@@ -50,11 +50,14 @@ export async function timeBulkReplace({ source, target, ids, writes, batchSize, 
       const found = await source.getMany(batchIds);
       chunk.push(batchIds.map((id) => found.get(id) ?? missing(id)));
     }
-    const started = performance.now();
-    for (const batch of chunk) await target.bulkReplace(batch);
-    ms += performance.now() - started;
-    batches += chunk.length;
-    documents += chunk.reduce((sum, batch) => sum + batch.length, 0);
+    for (const batch of chunk) {
+      if (performance.now() > deadline) return { documents, batches, seconds: ms / 1000, complete: false };
+      const started = performance.now();
+      await target.bulkReplace(batch);
+      ms += performance.now() - started;
+      batches++;
+      documents += batch.length;
+    }
     if (performance.now() - reported > 5_000) {
       reported = performance.now();
       onProgress?.(documents, ms / 1000);

@@ -37,7 +37,7 @@ export function renderReport(r: ProjectionBenchResults): string {
     '',
     `**History:** ${int(h.events)} events over ${int(h.customers)} customers from \`@cdp/history-generator\` (seed ${h.seed}, business time ${h.from.slice(0, 10)} to ${h.to.slice(0, 10)}),`,
     `in an embedded event store (\`bench/projection/load-history.ts\`; loaded once in ${duration(h.loadSeconds)}, ${h.reused ? 'reused by this run' : 'by this run'}), opened read-only.`,
-    `Every event is of a type the 360° view folds. The FerretDB side rebuilds its first ${int(r.prefix.events)} events (up to position ${r.prefix.position}):`,
+    `${typesText(r.sides[0])} The FerretDB side rebuilds its first ${int(r.prefix.events)} events (up to position ${r.prefix.position}):`,
     'FerretDB writes a document in about a millisecond at best, so the whole history is out of its reach; the embedded store rebuilds the',
     'same stretch, for the two side by side, and then the whole history.',
     '',
@@ -59,7 +59,7 @@ export function renderReport(r: ProjectionBenchResults): string {
     `| Rebuild into the embedded store ≥ ${int(targets.embeddedEventsPerSecond)} events/s | ${rebuildRate(fullSide)} events/s over ${int(fullSide.events)} events | ${yes(rebuildEventsPerSecond(fullSide) >= targets.embeddedEventsPerSecond)} |`,
     `| Resident memory < ${int(targets.rssMB)} MB throughout | rebuilds: peak ${int(peakRebuildMB)} MB; platform${p ? ` during reads and freshness: peak ${int(platformMB ?? 0)} MB` : ': not measured'} | ${yes(peakRebuildMB < targets.rssMB && (platformMB ?? 0) < targets.rssMB)} |`,
     p
-      ? `| Freshness: p99 < ${targets.freshnessP99Ms} ms at ${int(c.loadPerSecond)} events/s of background load | p99 ${ms(p.freshness.fromPost.p99)} ms over ${int(p.freshness.fromPost.count)} probes${p.freshness.timedOut ? `, ${p.freshness.timedOut} not visible within 5 s` : ''}; load achieved ${int(p.freshness.load.recorded / p.freshness.load.seconds)} events/s | ${yes(p.freshness.fromPost.p99 < targets.freshnessP99Ms && p.freshness.timedOut === 0)} |`
+      ? `| Freshness: p99 < ${targets.freshnessP99Ms} ms at ${int(c.loadPerSecond)} events/s of background load | p99 ${p.freshness.timedOut ? '≥ ' : ''}${ms(p.freshness.fromPost.p99)} ms over ${int(p.freshness.fromPost.count)} probes${p.freshness.timedOut ? `, ${p.freshness.timedOut} not visible within 5 s` : ''}${p.freshness.failure ? ` (stopped ${p.freshness.failure})` : ''}; load achieved ${int(p.freshness.load.recorded / p.freshness.load.seconds)} events/s | ${yes(p.freshness.fromPost.p99 < targets.freshnessP99Ms && p.freshness.timedOut === 0)} |`
       : '| Freshness | not measured | **no** |',
     p
       ? `| 360° read p99 < ${targets.readP99Ms} ms with ${int(h.customers)} customers | p99 ${ms(p.reads.http.p99)} ms (GET), ${ms(p.reads.store.p99)} ms (collection.get) | ${yes(p.reads.http.p99 < targets.readP99Ms)} |`
@@ -77,7 +77,7 @@ function sideRow(side: StoreSide): string {
   const partial = rebuild.complete ? '' : ` (time limit: ${int(rebuild.events)} of ${int(side.events)} events)`;
   const ceilingRate = ceilingEventsPerSecond(side);
   const ceilingText = !ceiling
-    ? '| not run | | '
+    ? `| ${side.ceilingError ? `failed: ${side.ceilingError.slice(0, 120)}` : 'not run'} | | `
     : `| ${seconds(ceiling.seconds)}${ceiling.complete ? '' : ` (time limit: ${int(ceiling.documents)} of ${int(rebuild.writes.upserts)} writes, scaled)`} | ${int(ceilingRate ?? 0)} | **${pct(rebuildEventsPerSecond(side) / (ceilingRate ?? NaN))}** `;
   return (
     `| ${name} | ${int(side.events)}${partial} | ${seconds(rebuild.seconds)} | **${rebuildRate(side)}** | ${int(rebuild.writes.upserts)} (${int(rebuild.writes.batches)}; ${int(rebuild.writes.upserts / Math.max(1, rebuild.writes.batches))}) ` +
@@ -146,8 +146,9 @@ function platformSection(r: ProjectionBenchResults): string[] {
     row('GET /v1/customers/{id}', p.reads.http),
     row('collection.get(id), embedded', p.reads.store),
     '',
-    `**Freshness:** background load of ${int(r.config.loadPerSecond)} InteractionRecorded events/s through POST /v1/events (every 10 ms a batch of the events`,
-    `due by then, random customers), ${int(f.load.recorded / f.load.seconds)} events/s recorded while the probes ran (${int(f.load.recorded)} in ${seconds(f.load.seconds)} s,`,
+    `**Freshness:** background load of ${int(r.config.loadPerSecond)} InteractionRecorded events/s offered through POST /v1/events (every 10 ms a batch of the events`,
+    `due by then, random customers, at most 8 requests in flight: a slow answer makes the next batches larger),`,
+    `${int(f.load.recorded / f.load.seconds)} events/s recorded while the probes ran (${int(f.load.recorded)} in ${seconds(f.load.seconds)} s,`,
     `${f.load.failedRequests} requests failed), after a 3 s warm-up. Meanwhile a probe every ${r.config.probeEveryMs} ms or so: an InteractionRecorded for a customer`,
     'no other request touches (POST, one event), then GET /v1/customers/{id} with a 2 ms pause between answers until its interactionCount',
     `has grown (a GET every ${ms(f.pollMs)} ms on average). Measured from sending the POST, and from its answer (the event stored).`,
@@ -157,11 +158,41 @@ function platformSection(r: ProjectionBenchResults): string[] {
     row('the POST was sent', f.fromPost),
     row('the POST was answered', f.fromAck),
     '',
-    `${f.timedOut ? `**${f.timedOut} probes were not visible within 5 s.** ` : ''}The platform's RSS from start to stop: peak ${int(peakMiB(p.memory) * mbPerMiB)} MB`,
-    `(${Math.round(p.memory.anonAtPeakMiB)} MiB anonymous, ${Math.round(p.memory.fileAtPeakMiB)} MiB mapped files at the peak sample). It stopped with ${p.exit.code === 0 ? 'exit code 0' : `**exit ${p.exit.code ?? p.exit.signal}**`}`,
-    `and logged ${p.warnings.length} warning(s)${p.warnings.length ? `: ${[...new Set(p.warnings.map((w) => w.trim().slice(0, 140)))].map((w) => `“${w}”`).join('; ')}` : ''}.`,
+    ...(f.failure ? [`**The probes stopped ${f.failure}.**`, ''] : []),
+    `${f.timedOut ? `**${f.timedOut} probes were not visible within 5 s** (counted as 5 s above: those figures are lower bounds). ` : ''}The platform's RSS from start to stop: peak ${int(peakMiB(p.memory) * mbPerMiB)} MB`,
+    `(${Math.round(p.memory.anonAtPeakMiB)} MiB anonymous, ${Math.round(p.memory.fileAtPeakMiB)} MiB mapped files at the peak sample).`,
+    heapText(p.heapAfterGcMB),
+    p.outOfHeap
+      ? `**It ran out of its JS heap (\`--max-old-space-size=192\`: "JavaScript heap out of memory") and died with ${p.exit.signal ?? p.exit.code}.**`
+      : `It stopped with ${p.exit.code === 0 ? 'exit code 0' : `**exit ${p.exit.code ?? p.exit.signal}**`}${logWarnings(p.warnings)}.`,
     '',
   ];
+}
+
+function heapText(afterGc: readonly number[]): string {
+  if (afterGc.length === 0) return 'No major GC ran.';
+  const max = Math.max(...afterGc);
+  return `JS heap in use after its ${afterGc.length} major GCs (\`--trace-gc\`): ${afterGc[0].toFixed(0)} MB after the first, ${afterGc[afterGc.length - 1].toFixed(0)} MB after the last, ${max.toFixed(0)} MB at most, of a 192 MB limit.`;
+}
+
+/** The platform's own log lines at warn or above (JSON), not what node printed on stderr. */
+function logWarnings(lines: readonly string[]): string {
+  const messages = lines.flatMap((line) => {
+    try {
+      return [String((JSON.parse(line) as { msg?: unknown }).msg ?? line).slice(0, 140)];
+    } catch {
+      return [];
+    }
+  });
+  return messages.length ? ` and logged ${messages.length} warning(s): ${[...new Set(messages)].map((m) => `“${m}”`).join('; ')}` : ' and logged no warning';
+}
+
+/** Events/s count the events of the projection's types: here, whether that is all of them. */
+function typesText(side: StoreSide | undefined): string {
+  if (!side?.rebuild?.complete) return '';
+  return side.rebuild.events === side.events
+    ? 'Every event is of a type the 360° view folds.'
+    : `${int(side.rebuild.events)} of the first ${int(side.events)} events are of the types the 360° view folds.`;
 }
 
 function rebuildEventsPerSecond(side: StoreSide): number {

@@ -13,6 +13,8 @@ export interface StoreSide {
   events: number;
   rebuild?: RebuildResult;
   ceiling?: CeilingResult;
+  /** Why the raw ceiling is missing, when it failed. */
+  ceilingError?: string;
 }
 
 export interface ProjectionBenchResults {

@@ -1,6 +1,6 @@
 import { openEmbeddedEventStore } from '@cdp/event-store-embedded';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -21,6 +21,7 @@ import { embeddedStore, measureSide, removeStore } from './store-sides';
 
 const repoRoot = join(__dirname, '..', '..');
 const docsFile = join(repoRoot, 'docs', 'benchmarks.md');
+const resultsFile = join(repoRoot, '.bench', 'projection-results.json');
 
 /**
  * The projection benchmark (`npm run bench:project`): rebuild of the 360° view into the embedded store and
@@ -45,6 +46,9 @@ async function main(): Promise<void> {
     const results = await measure(config, root, startedAt, cleanup);
     results.loadAtEnd = loadavg();
     results.seconds = (performance.now() - started) / 1000;
+    // Kept, so that the report can be rendered again without measuring again.
+    mkdirSync(join(repoRoot, '.bench'), { recursive: true });
+    writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
     const report = renderReport(results);
     process.stdout.write(`\n${report}`);
     if (config.writeDocs) {

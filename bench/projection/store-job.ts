@@ -30,6 +30,7 @@ export type JobResult<J extends StoreJob> = (J extends { kind: 'rebuild' } ? Reb
 export const resultPrefix = 'RESULT ';
 const jobMain = join(__dirname, 'store-job-main.ts');
 const running = new Set<ChildProcess>();
+const killGraceMs = 120_000;
 
 /** Kills the job processes still running (a run interrupted half way). */
 export function stopAllJobs(): void {
@@ -50,12 +51,18 @@ export async function runStoreJob<J extends StoreJob>(job: J): Promise<JobResult
   const memory = watchMemory(child.pid as number);
   let stdout = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  // A job stops itself at its time limit between two writes; one write that never ends is cut short here.
+  const killer = job.timeLimitMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), job.timeLimitMs + killGraceMs);
   const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
     child.once('exit', (code, signal) => done({ code, signal })),
   );
+  clearTimeout(killer);
   running.delete(child);
   const peak = memory.stop();
   const line = stdout.split('\n').find((text) => text.startsWith(resultPrefix));
+  if (exit.signal === 'SIGKILL' && job.timeLimitMs !== undefined) {
+    throw new Error(`one write of the ${job.kind} was still running ${(killGraceMs / 60_000).toFixed(0)} min after the time limit of ${(job.timeLimitMs / 60_000).toFixed(0)} min: killed`);
+  }
   if (exit.code !== 0 || !line) throw new Error(`the ${job.kind} process ended with ${exit.code ?? exit.signal} and no result:\n${stdout}`);
   // The child reads its own high-water mark last: a peak after the last sample is not missed.
   const { hwmMiB, ...result } = JSON.parse(line.slice(resultPrefix.length)) as RebuildRun & CeilingRun & { hwmMiB: number };

@@ -50,6 +50,10 @@ export async function measureSide(options: SideOptions): Promise<StoreSide> {
     });
     const { documents, seconds, complete } = side.ceiling;
     process.stderr.write(`  ${documents.toLocaleString('en-US')} documents in ${seconds.toFixed(1)} s: ${Math.round(documents / seconds).toLocaleString('en-US')}/s${complete ? '' : ' (time limit reached)'}\n`);
+  } catch (error) {
+    // The rebuild's figures stand without it.
+    side.ceilingError = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    process.stderr.write(`  the raw ceiling failed: ${side.ceilingError}\n`);
   } finally {
     await removeStore(options.ceilingTarget);
   }

@@ -11,11 +11,12 @@ describe('the platform over HTTP', () => {
   const url = (path: string) => `${platform.baseUrl}${path}`;
   const post = (customerId: string, body: object, headers: Record<string, string> = {}) =>
     fetch(url(`/v1/customers/${customerId}/interactions`), { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(body) });
-  const eventsOf = (customerId: string, query = '') => fetch(url(`/v1/customers/${customerId}/events${query}`));
+  const personalDataToken = 'e2e-http-api-personal-data';
+  const eventsOf = (customerId: string, query = '', headers: Record<string, string> = {}) => fetch(url(`/v1/customers/${customerId}/events${query}`), { headers });
 
   beforeAll(async () => {
     dataDir = freshDataDir();
-    platform = await startPlatform({ EVENT_STORE_DATA_DIR: dataDir, SERVICE_NAME: 'cdp-e2e' });
+    platform = await startPlatform({ EVENT_STORE_DATA_DIR: dataDir, SERVICE_NAME: 'cdp-e2e', API_TOKENS: `${personalDataToken}:analyst+personal-data` });
   });
   afterAll(async () => {
     await platform?.stop();
@@ -139,13 +140,15 @@ describe('the platform over HTTP', () => {
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });
 
-  it('pages through the events with a cursor', async () => {
+  it('pages through the events with a cursor (their notes, personal data, shown to the personal-data role only)', async () => {
     const customerId = `c-${randomUUID()}`;
     for (let i = 0; i < 5; i++) expect((await post(customerId, { ...interaction, note: `visit ${i}` })).status).toBe(201);
+    const anonymous = await readJson<EventsPageBody>(await eventsOf(customerId));
+    expect(anonymous.events.map((event) => event.data.note)).toEqual([undefined, undefined, undefined, undefined, undefined]);
     const notes: string[] = [];
     let query = '?limit=2';
     for (;;) {
-      const page = await readJson<EventsPageBody>(await eventsOf(customerId, query));
+      const page = await readJson<EventsPageBody>(await eventsOf(customerId, query, { authorization: `Bearer ${personalDataToken}` }));
       notes.push(...page.events.map((event) => String(event.data.note)));
       if (page.nextRevision === null) break;
       query = `?limit=2&fromRevision=${page.nextRevision}`;

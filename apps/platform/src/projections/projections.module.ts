@@ -40,6 +40,8 @@ export class ProjectionsModule {
             readStore,
             projections: (projections as PlatformProjections).all,
             maxBatchEvents: config.maxBatchEvents,
+            maxBatchAgeMs: config.maxBatchWaitMs,
+            maxBatchDelayMs: config.batchIdleMs,
             onError: (error, projection) => logger.error({ err: error, projection }, `projection ${projection} hit an error`),
           }),
       },

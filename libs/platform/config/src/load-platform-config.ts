@@ -136,6 +136,8 @@ function readProjections(read: EnvReader): ProjectionsConfig {
   return {
     runInProcess: mode === 'in-process',
     maxBatchEvents: read.integer('PROJECTION_BATCH_EVENTS', { min: 1, max: 100_000 }, 2000),
+    maxBatchWaitMs: read.integer('PROJECTION_BATCH_WAIT_MS', { min: 0, max: 60_000, hint: 'milliseconds' }, 100),
+    batchIdleMs: read.integer('PROJECTION_BATCH_IDLE_MS', { min: 0, max: 60_000, hint: 'milliseconds' }, 5),
     ...(customer360Rules ? { customer360Rules } : {}),
   };
 }

@@ -45,6 +45,10 @@ export interface ProjectionsConfig {
   runInProcess: boolean;
   /** Events folded per write batch. */
   maxBatchEvents: number;
+  /** How long a batch may wait for more events before it is written: freshness against fewer, larger writes. */
+  maxBatchWaitMs: number;
+  /** A batch is written once no event came for this long. */
+  batchIdleMs: number;
   /** Overrides of the 360° view's rules (lifecycle, RFM, reporting currency), as JSON; absent keeps the defaults. */
   customer360Rules?: Record<string, unknown>;
 }

@@ -17,6 +17,9 @@ const writeAttempts = 5;
 const idsPerQuery = 1000;
 /** Ids per `$in` where the server scans the collection for it anyway (FerretDB). */
 const idsPerScan = 20_000;
+/** Where a `$in` would scan (FerretDB): up to this many ids, indexed look-ups one by one, this many at once. */
+const maxIndexedLookups = 2_000;
+const parallelIdLookups = 32;
 
 /** One collection of `{ _id, _position, body }` documents; queries reach into `body.<path>`. */
 export class MongoReadCollection<Body extends JsonObject> implements ReadCollection<Body> {
@@ -201,7 +204,15 @@ export class MongoReadCollection<Body extends JsonObject> implements ReadCollect
       }
       return found;
     }
-    // One scan answers a whole $in: far fewer scans than one indexed look-up per id costs round trips.
+    if (ids.length <= maxIndexedLookups) {
+      // A look-up by _id alone is indexed (a few ms); a $in scans everything (seconds on a large collection).
+      for (const chunk of chunks(ids, parallelIdLookups)) {
+        const stored = await Promise.all(chunk.map((id) => this.reach(() => this.documents.findOne({ _id: id }, projection ? { projection } : {}))));
+        for (const document of stored) if (document) found.push(document);
+      }
+      return found;
+    }
+    // Past that many ids, one scan answering a whole $in costs less than the round trips.
     for (const chunk of chunks(ids, idsPerScan)) {
       const filter: Filter<StoredDocument> = { _id: { $in: chunk } };
       found.push(...(await this.reach(() => this.documents.find(filter, projection ? { projection } : {}).toArray())));

@@ -49,6 +49,9 @@ export async function timeRebuild({ eventStore, readStore, projection, upTo, tim
     onError: (error, name, context) => process.stderr.write(`  ${name}: ${context.kind} error: ${String(error)}\n`),
   });
   const started = performance.now();
+  // On the embedded stores every call is synchronous underneath, so timers (this one, and the poll of
+  // waitUntilCaughtUp) run only when the worker waits: progress then shows only on FerretDB, and the poll
+  // runs as soon as the worker has folded the last event and waits for more.
   const progress = setInterval(() => {
     void store.loadCheckpoint(projection.name).then((checkpoint) => onProgress?.(checkpoint?.eventsApplied ?? 0, performance.now() - started));
   }, 5_000);

@@ -3,7 +3,7 @@ import { memorySampleMs } from './memory-watch';
 import { Percentiles } from './percentiles';
 import { ceilingEventsPerSecond, eventsPerSecond, ProjectionBenchResults, StoreSide } from './results';
 
-export const command = 'npm run build --silent && node --expose-gc --conditions=@cdp/source -r ./bench/register.js bench/projection/run.ts';
+export const command = 'npm run build --silent && node --conditions=@cdp/source -r ./bench/register.js bench/projection/run.ts';
 
 const targets = { shareOfCeiling: 0.5, embeddedEventsPerSecond: 50_000, rssMB: 1000, freshnessP99Ms: 200, readP99Ms: 10 };
 const mbPerMiB = 1.048576;

@@ -42,6 +42,7 @@ export class ProjectionsModule {
             maxBatchEvents: config.maxBatchEvents,
             maxBatchAgeMs: config.maxBatchWaitMs,
             maxBatchDelayMs: config.batchIdleMs,
+            documentCacheSize: config.cachedDocuments,
             onError: (error, projection) => logger.error({ err: error, projection }, `projection ${projection} hit an error`),
           }),
       },

@@ -138,6 +138,8 @@ function readProjections(read: EnvReader): ProjectionsConfig {
     maxBatchEvents: read.integer('PROJECTION_BATCH_EVENTS', { min: 1, max: 100_000 }, 2000),
     maxBatchWaitMs: read.integer('PROJECTION_BATCH_WAIT_MS', { min: 0, max: 60_000, hint: 'milliseconds' }, 100),
     batchIdleMs: read.integer('PROJECTION_BATCH_IDLE_MS', { min: 0, max: 60_000, hint: 'milliseconds' }, 5),
+    // Small by default: the platform runs with a 192 MB heap, and 10,000 large 360° views alone would take ~90 MB.
+    cachedDocuments: read.integer('PROJECTION_CACHED_DOCUMENTS', { min: 0, max: 1_000_000 }, 1000),
     ...(customer360Rules ? { customer360Rules } : {}),
   };
 }

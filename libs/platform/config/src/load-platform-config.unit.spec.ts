@@ -19,7 +19,7 @@ describe('loadPlatformConfig', () => {
       ingestion: { maxMessageBytes: 262_144 },
       personalData: { keyStore: { kind: 'embedded', dataDir: './data' } },
       readStore: { kind: 'embedded', dataDir: './data' },
-      projections: { runInProcess: true, maxBatchEvents: 2000, maxBatchWaitMs: 100, batchIdleMs: 5 },
+      projections: { runInProcess: true, maxBatchEvents: 2000, maxBatchWaitMs: 100, batchIdleMs: 5, cachedDocuments: 1000 },
       apiAccess: { tokens: new Map(), anonymousRoles: ['analyst'] },
       logLevel: 'info',
       serviceName: 'cdp-platform',
@@ -42,7 +42,7 @@ describe('loadPlatformConfig', () => {
       ingestion: { maxMessageBytes: 262_144 },
       personalData: { keyStore: { kind: 'embedded', dataDir: '/var/lib/cdp' } },
       readStore: { kind: 'embedded', dataDir: '/var/lib/cdp' },
-      projections: { runInProcess: true, maxBatchEvents: 2000, maxBatchWaitMs: 100, batchIdleMs: 5 },
+      projections: { runInProcess: true, maxBatchEvents: 2000, maxBatchWaitMs: 100, batchIdleMs: 5, cachedDocuments: 1000 },
       apiAccess: { tokens: new Map(), anonymousRoles: ['analyst'] },
       logLevel: 'debug',
       serviceName: 'cdp-ingest',
@@ -59,12 +59,13 @@ describe('loadPlatformConfig', () => {
         PROJECTION_BATCH_EVENTS: '500',
         PROJECTION_BATCH_WAIT_MS: '2000',
         PROJECTION_BATCH_IDLE_MS: '500',
+        PROJECTION_CACHED_DOCUMENTS: '0',
         CUSTOMER_360_RULES: '{"reportingCurrency":"EUR"}',
         API_TOKENS: 'reader-token-0000000001:analyst+personal-data,ops-token-00000000001:operator',
         API_ANONYMOUS_ROLES: 'none',
       });
       expect(config.readStore).toEqual({ kind: 'mongodb', url: 'mongodb://db:27017', database: 'cdp_eu' });
-      expect(config.projections).toEqual({ runInProcess: false, maxBatchEvents: 500, maxBatchWaitMs: 2000, batchIdleMs: 500, customer360Rules: { reportingCurrency: 'EUR' } });
+      expect(config.projections).toEqual({ runInProcess: false, maxBatchEvents: 500, maxBatchWaitMs: 2000, batchIdleMs: 500, cachedDocuments: 0, customer360Rules: { reportingCurrency: 'EUR' } });
       expect(config.apiAccess.tokens.get('reader-token-0000000001')).toEqual(['analyst', 'personal-data']);
       expect(config.apiAccess.tokens.get('ops-token-00000000001')).toEqual(['operator']);
       expect(config.apiAccess.anonymousRoles).toEqual([]);

@@ -49,6 +49,8 @@ export interface ProjectionsConfig {
   maxBatchWaitMs: number;
   /** A batch is written once no event came for this long. */
   batchIdleMs: number;
+  /** Documents each projection keeps in memory after writing them: a 360° view can weigh tens of KB. */
+  cachedDocuments: number;
   /** Overrides of the 360° view's rules (lifecycle, RFM, reporting currency), as JSON; absent keeps the defaults. */
   customer360Rules?: Record<string, unknown>;
 }

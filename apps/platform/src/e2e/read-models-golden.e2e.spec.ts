@@ -25,7 +25,7 @@ async function allDocuments(store: ReadStore, collection: (typeof projections.al
 }
 
 /** Every projection, from the first event of the store at `dataDir` into `readStore`, until it reaches the head. */
-async function rebuild(dataDir: string, readStore: ReadStore, batches: ProjectionEngineOptions = {}): Promise<void> {
+async function rebuild(dataDir: string, readStore: ReadStore, batches: Partial<ProjectionEngineOptions> = {}): Promise<void> {
   const eventStore = openEmbeddedEventStore({ dataDir, readOnly: true });
   const worker = new ProjectionWorker({ eventStore, readStore, projections: projections.all, ...batches });
   try {

@@ -108,7 +108,9 @@ export class ProjectionRunner {
       name: this.name,
       version: this.projection.version,
       collection: this.projection.collection.name,
-      state: this.loop ? this.state : checkpoint?.state === 'failed' ? 'failed' : 'stopped',
+      // Not run here (another process does, e.g. the projector beside an API with PROJECTIONS=off): the state that
+      // process saved. A process killed with -9 leaves its last state; `updatedAt` tells how old it is.
+      state: this.loop ? this.state : (checkpoint?.state ?? 'stopped'),
       position,
       eventsApplied: checkpoint?.eventsApplied ?? 0,
       ratePerSecond: this.loop ? this.rate.perSecond() : 0,

@@ -178,6 +178,21 @@ describe('a projection worker', () => {
     expect(await checkpoint('customer-baskets')).toMatchObject({ eventsApplied: 3, state: 'running' });
   });
 
+  it('reports, where it is not started, the state that the worker running elsewhere saved (an API beside a projector)', async () => {
+    await appendFacts(eventStore, [joined('c1', 'Ada'), bought('c1', 10)]);
+    const projector = worker();
+    const api = worker();
+    expect((await api.statuses()).map((s) => s.state)).toEqual(['stopped', 'stopped']);
+    await projector.start();
+    await projector.waitUntilCaughtUp();
+    expect((await api.statuses()).map((s) => ({ state: s.state, eventsApplied: s.eventsApplied }))).toEqual([
+      { state: 'running', eventsApplied: 2 },
+      { state: 'running', eventsApplied: 1 },
+    ]);
+    await projector.stop();
+    expect((await api.statuses()).map((s) => s.state)).toEqual(['stopped', 'stopped']);
+  });
+
   it('rebuilds from the first event when a new version brings a new collection (or the collection was dropped)', async () => {
     await appendFacts(eventStore, [joined('c1', 'Ada'), bought('c1', 10), bought('c1', 5)]);
     const first = worker({ projections: [customerBaskets] });

@@ -1,5 +1,6 @@
 import { Customer360Rules, lifecycleStageConditions, recencyScoreConditions } from '@cdp/customer-360';
 import { Condition, SortOrder } from '@cdp/read-store';
+import { parseInstant } from '../http/params/instant';
 import { RequestValidationError } from '../http/request-validation-error';
 import { CustomerSearchParams } from './dtos/customer-search.params';
 
@@ -58,5 +59,7 @@ function rfmScores(params: CustomerSearchParams): { recency?: number; frequency?
 
 /** Dates and date-times alike, as the full UTC instants stored in the read model, so string order is time order. */
 export function isoInstant(value: string): string {
-  return new Date(value).toISOString();
+  const instant = parseInstant(value);
+  if (!instant) throw new RangeError(`not an instant the search parameters accept: ${value}`);
+  return instant.toISOString();
 }

@@ -7,6 +7,7 @@ import { csvLine } from './csv-line';
 import { customerSearchQuery } from './customer-search-query';
 import { customerSummary, CustomerSummary, summaryColumns } from './customer-summary';
 import { CustomerSearchParams } from './dtos/customer-search.params';
+import { RequestValidationError } from '../http/request-validation-error';
 
 export interface CustomerSearchPage {
   items: CustomerSummary[];
@@ -38,18 +39,39 @@ export class CustomerSearchService {
     };
   }
 
+  /** The header comes after the first match is read: a refused query or an unavailable store is still a problem response. */
   async *csv(params: CustomerSearchParams, now = new Date()): AsyncIterable<string> {
-    yield csvLine(summaryColumns);
-    for await (const summary of this.matches(params, now)) yield csvLine(summaryColumns.map((column) => summary[column]));
+    const matches = this.matches(params, now);
+    try {
+      let next = await matches.next();
+      yield csvLine(summaryColumns);
+      for (; !next.done; next = await matches.next()) {
+        const summary = next.value;
+        yield csvLine(summaryColumns.map((column) => summary[column]));
+      }
+    } finally {
+      await matches.return(undefined);
+    }
   }
 
   async *ndjson(params: CustomerSearchParams, now = new Date()): AsyncIterable<string> {
     for await (const summary of this.matches(params, now)) yield `${JSON.stringify(summary)}\n`;
   }
 
-  private async *matches(params: CustomerSearchParams, now: Date): AsyncIterable<CustomerSummary> {
+  /** Every match, or the first `limit`: an export is not paged, so a cursor or a total has no meaning there. */
+  private async *matches(params: CustomerSearchParams, now: Date): AsyncGenerator<CustomerSummary, void, undefined> {
+    const misplaced = (['cursor', 'total'] as const).filter((name) => params[name] !== undefined);
+    if (misplaced.length > 0) {
+      throw new RequestValidationError(
+        misplaced.map((name) => ({ path: name, message: `${name} applies to JSON pages; an export (format=${params.format ?? 'csv or ndjson'}) streams every match: remove ${name}` })),
+      );
+    }
     const rules = this.projections.customer360Rules;
     const { where, sort } = customerSearchQuery(params, now, rules);
-    for await (const document of this.views.stream({ where, sort })) yield customerSummary(document.body, now, rules);
+    let left = params.limit ?? Number.POSITIVE_INFINITY;
+    for await (const document of this.views.stream({ where, sort })) {
+      yield customerSummary(document.body, now, rules);
+      if (--left === 0) return;
+    }
   }
 }

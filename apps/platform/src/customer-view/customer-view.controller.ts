@@ -6,6 +6,7 @@ import { CustomerIdPipe } from '../customers/customer-id.pipe';
 import { Caller, CurrentCaller } from '../http/access/caller.decorator';
 import { RequiresRole, RolesGuard } from '../http/access/roles.guard';
 import { ApiProblemResponses } from '../http/api-problem-responses';
+import { parseInstant } from '../http/params/instant';
 import { CustomerSearchService } from './customer-search.service';
 import { Customer360Params } from './dtos/customer-360.params';
 import { CustomerSearchParams } from './dtos/customer-search.params';
@@ -60,7 +61,7 @@ export class CustomerViewController {
   @ApiOkResponse({ description: 'The view.', schema: { type: 'object', example: customer360Example } })
   @ApiProblemResponses({ 400: 'The id or asOf is invalid.', 401: 'Unknown bearer token.', 403: 'The analyst role is missing.', 404: 'No such customer (at asOf).' })
   view(@Param('customerId', CustomerIdPipe) customerId: string, @Query() { asOf }: Customer360Params, @CurrentCaller() caller: Caller): Promise<unknown> {
-    return this.queries.execute(new GetCustomer360Query(customerId, caller, asOf === undefined ? undefined : new Date(asOf)));
+    return this.queries.execute(new GetCustomer360Query(customerId, caller, asOf === undefined ? undefined : parseInstant(asOf)));
   }
 
   @Get(':customerId/timeline')
@@ -78,8 +79,8 @@ export class CustomerViewController {
   ): Promise<unknown> {
     const filter = {
       ...(kind ? { kinds: new Set(kind) } : {}),
-      ...(from ? { from: new Date(from) } : {}),
-      ...(to ? { to: new Date(to) } : {}),
+      ...(from ? { from: parseInstant(from) } : {}),
+      ...(to ? { to: parseInstant(to) } : {}),
     };
     return this.queries.execute(new GetCustomerTimelineQuery(customerId, caller, filter, before, limit));
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MongoClient } from 'mongodb';
 import { OpenApiBody, ProblemBody, readJson } from './api-bodies';
 import { freshDataDir, removeDataDir, RunningPlatform, startPlatform } from './platform-process';
 import { waitUntil } from './wait-until';
@@ -63,7 +64,15 @@ const history = [
   { type: 'OrderPlaced', customerId: charles, occurredAt: '2025-02-10T12:00:00Z', data: order(`o3-${run}`, '22423', 1, 500, 'furniture') },
 ];
 
-describe('the analyst API: 360° view, timeline, search, stats', () => {
+const mongoUrl = process.env.MONGODB_URL ?? 'mongodb://127.0.0.1:37017/';
+const mongoDatabase = `cdp_e2e_analyst_${run}`;
+/** The same API over each read store: what reaches MongoDB from a query string must be as harmless as on SQLite. */
+const readStores: { store: string; env: Record<string, string> }[] = [
+  { store: 'the embedded read store', env: {} },
+  { store: 'FerretDB', env: { READ_STORE: 'mongodb', MONGODB_URL: mongoUrl, MONGODB_DATABASE: mongoDatabase } },
+];
+
+describe.each(readStores)('the analyst API on $store: 360° view, timeline, search, stats', ({ env }) => {
   let dataDir: string;
   let platform: RunningPlatform;
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${platform.baseUrl}${path}`, { headers });
@@ -76,7 +85,7 @@ describe('the analyst API: 360° view, timeline, search, stats', () => {
 
   beforeAll(async () => {
     dataDir = freshDataDir();
-    platform = await startPlatform({ EVENT_STORE_DATA_DIR: dataDir, API_TOKENS: `${personalDataToken}:analyst+personal-data` });
+    platform = await startPlatform({ EVENT_STORE_DATA_DIR: dataDir, API_TOKENS: `${personalDataToken}:analyst+personal-data`, ...env });
     const res = await fetch(`${platform.baseUrl}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(history) });
     expect(res.status).toBe(200);
     await waitUntil('the projection has folded the history', async () => {
@@ -88,6 +97,7 @@ describe('the analyst API: 360° view, timeline, search, stats', () => {
   afterAll(async () => {
     await platform?.stop();
     removeDataDir(dataDir);
+    if (env.MONGODB_DATABASE) await dropDatabase(env.MONGODB_URL, env.MONGODB_DATABASE);
   });
 
   it('shows a customer whole, without personal data for a plain analyst', async () => {
@@ -130,6 +140,22 @@ describe('the analyst API: 360° view, timeline, search, stats', () => {
     const badAsOf = await problemOf(`/v1/customers/${ada}?asOf=yesterday`);
     expect(badAsOf.status).toBe(400);
     expect(badAsOf.problem.errors?.map((error) => error.path)).toEqual(['asOf']);
+    expect((await problemOf(`/v1/customers/nobody-${run}/timeline`)).status).toBe(404);
+  });
+
+  it.each([
+    ['asOf', `/v1/customers/${ada}?asOf=2025-W05`],
+    ['asOf', `/v1/customers/${ada}?asOf=2025-02-30`],
+    ['lastOrderFrom', `/v1/customers?lastOrderFrom=20250205`],
+    ['lastOrderTo', `/v1/customers?lastOrderTo=2025-032`],
+    ['from', `/v1/customers/${ada}/timeline?from=2025-02-05T10`],
+    // Without its time zone a date-time would mean the server's local time.
+    ['to', `/v1/customers/${ada}/timeline?to=2025-02-05T10:00`],
+  ])('refuses a date it cannot read without guessing: %s in %s', async (parameter, path) => {
+    const refused = await problemOf(path);
+    expect(refused.status).toBe(400);
+    expect(refused.problem.errors?.map((error) => error.path)).toEqual([parameter]);
+    expect(refused.problem.errors?.[0].message).toContain('2011-06-01T09:30:00Z');
   });
 
   it('pages the timeline from the event store, newest first, filtered by kind', async () => {
@@ -145,6 +171,12 @@ describe('the analyst API: 360° view, timeline, search, stats', () => {
     expect(second.nextBefore).toBeNull();
     const revisions = [...first.items, ...second.items].map((item) => item.revision);
     expect(revisions).toEqual([7, 6, 5, 4, 3, 2, 1, 0]);
+
+    // Business time: from is inclusive, to exclusive; a date is midnight UTC.
+    const march = await readJson<TimelineBody>(await get(`/v1/customers/${ada}/timeline?from=2025-03-01T12:00:00Z&to=2025-03-05`));
+    expect(march.items.map((item) => item.type)).toEqual(['ComplaintOpened', 'ReturnRequested', 'OrderPlaced']);
+    const marchOrders = await readJson<TimelineBody>(await get(`/v1/customers/${ada}/timeline?kind=order&from=2025-02-15T00:00:00%2B01:00`));
+    expect(marchOrders.items.map((item) => item.summary)).toEqual([expect.stringContaining(`o2-${run}`)]);
   });
 
   it('searches by country and revenue, sorted, with cursor pagination', async () => {
@@ -186,6 +218,16 @@ describe('the analyst API: 360° view, timeline, search, stats', () => {
     expect(cursor.status).toBe(400);
     const revenue = await problemOf(`/v1/customers?revenueMin=lots`);
     expect(revenue.problem.errors?.map((error) => error.path)).toEqual(['revenueMin']);
+    for (const smuggled of ['{"$gt":""}', '{"$where":"sleep(1000)"}', '{"$ne":null}']) {
+      const country = await problemOf(`/v1/customers?country=${encodeURIComponent(smuggled)}`);
+      expect(country.status).toBe(400);
+      expect(country.problem.errors?.map((error) => error.path)).toEqual(['country']);
+    }
+    // Repeated, a parameter is a list of plain values: no operator among them.
+    const repeated = await problemOf(`/v1/customers?country=GB&country=${encodeURIComponent('{"$gt":""}')}`);
+    expect(repeated.problem.errors?.map((error) => error.path)).toEqual(['country']);
+    const sort = await problemOf(`/v1/customers?sort=${encodeURIComponent('{"$natural":1}')}`);
+    expect(sort.problem.errors?.map((error) => error.path)).toEqual(['sort']);
   });
 
   it('exports every match as CSV and as NDJSON, streamed', async () => {
@@ -202,6 +244,20 @@ describe('the analyst API: 360° view, timeline, search, stats', () => {
     const lines = (await ndjson.text()).trim().split('\n').map((line) => JSON.parse(line) as { customerId: string; country: string });
     expect(lines.every((line) => line.country === 'FR')).toBe(true);
     expect(lines.map((line) => line.customerId)).toContain(blaise);
+
+    const firstTwo = (await (await get(`/v1/customers?country=GB&format=ndjson&limit=2`)).text()).trim().split('\n');
+    expect(firstTwo).toHaveLength(2);
+  });
+
+  it('refuses a bad export with a problem response, before any line of it is sent', async () => {
+    const conflicting = await problemOf(`/v1/customers?format=ndjson&rfm=545&rfmFrequency=3`);
+    expect(conflicting.status).toBe(400);
+    expect(conflicting.problem.errors?.map((error) => error.path)).toEqual(['rfm']);
+    const csv = await problemOf(`/v1/customers?format=csv&rfm=545&rfmFrequency=3`);
+    expect(csv.status).toBe(400);
+    const paged = await problemOf(`/v1/customers?format=csv&cursor=abc&total=true`);
+    expect(paged.status).toBe(400);
+    expect(paged.problem.errors?.map((error) => error.path)).toEqual(['cursor', 'total']);
   });
 
   it('counts by stage, country and party kind, and sums revenue by month', async () => {
@@ -232,3 +288,12 @@ describe('the analyst API: 360° view, timeline, search, stats', () => {
     );
   });
 });
+
+async function dropDatabase(url: string, database: string): Promise<void> {
+  const client = await new MongoClient(url).connect();
+  try {
+    await client.db(database).dropDatabase();
+  } finally {
+    await client.close();
+  }
+}

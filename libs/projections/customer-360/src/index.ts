@@ -1,4 +1,5 @@
 export * from './customer-360-projection';
+export * from './customer-360-collection';
 export * from './customer-360-document';
 export * from './customer-360-rules';
 export * from './customer-360-caps';

@@ -167,15 +167,19 @@ export class ProjectionRunner {
       const stored = await this.settings.readStore.loadCheckpoint(this.name);
       const fresh: ProjectionCheckpoint = {
         projection: this.name,
+        collection: this.projection.collection.name,
         position: null,
         state: 'catching-up',
         updatedAt: this.nowIso(),
         eventsApplied: 0,
       };
-      if (stored && !(await this.settings.readStore.listCollections()).includes(this.projection.collection.name)) {
-        // A checkpoint without its collection was left by another version (its collection has another name) or
-        // the collection was dropped: either way the documents must be built from the first event. Saved before
-        // the collection is created, so that a crash in between cannot pair the old position with the new collection.
+      const collection = this.projection.collection.name;
+      const ofAnotherCollection = stored?.collection !== undefined && stored.collection !== collection;
+      if (stored && (ofAnotherCollection || !(await this.settings.readStore.listCollections()).includes(collection))) {
+        // A checkpoint of another collection was left by another version or other fold-time rules, and one without its
+        // collection by a drop: either way the documents must be built from the first event (onto what the collection
+        // holds, if it exists: the position guards skip what its documents have folded). Saved before the collection is
+        // created, so that a crash in between cannot pair the old position with the new collection.
         await this.save(fresh);
       }
       this.saved ??= stored ?? fresh;
@@ -293,8 +297,10 @@ export class ProjectionRunner {
   }
 
   private async save(checkpoint: ProjectionCheckpoint): Promise<void> {
-    await this.settings.readStore.saveCheckpoint(checkpoint);
-    this.saved = checkpoint;
+    // Every checkpoint written names the collection it was reached in (older ones did not).
+    const stamped = { ...checkpoint, collection: this.projection.collection.name };
+    await this.settings.readStore.saveCheckpoint(stamped);
+    this.saved = stamped;
   }
 
   /** On stop: the next start resumes from here. A failed projection keeps its failure. */

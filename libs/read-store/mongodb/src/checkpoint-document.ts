@@ -7,8 +7,9 @@ export interface CheckpointDocument extends Omit<ProjectionCheckpoint, 'projecti
 
 // Fields are copied one by one: the driver would store an `error: undefined` as null.
 export function checkpointDocument(checkpoint: ProjectionCheckpoint): CheckpointDocument {
-  const { projection, position, state, error, updatedAt, eventsApplied } = checkpoint;
+  const { projection, collection, position, state, error, updatedAt, eventsApplied } = checkpoint;
   const document: CheckpointDocument = { _id: projection, position, state, updatedAt, eventsApplied };
+  if (collection !== undefined) document.collection = collection;
   if (error) {
     const { eventId, eventType, streamId, message, at } = error;
     document.error = { eventId, eventType, streamId, position: error.position, message, at };
@@ -17,8 +18,9 @@ export function checkpointDocument(checkpoint: ProjectionCheckpoint): Checkpoint
 }
 
 export function checkpointOf(document: CheckpointDocument): ProjectionCheckpoint {
-  const { _id, position, state, error, updatedAt, eventsApplied } = document;
+  const { _id, collection, position, state, error, updatedAt, eventsApplied } = document;
   const checkpoint: ProjectionCheckpoint = { projection: _id, position, state, updatedAt, eventsApplied };
+  if (collection !== undefined && collection !== null) checkpoint.collection = collection;
   if (error) checkpoint.error = error;
   return checkpoint;
 }

@@ -25,6 +25,25 @@ describeReadStoreContract('MongoDB (FerretDB)', async () => {
   };
 });
 
+// MongoDB's own path (atomic position-guarded replaceOne, re-planning on E11000, chunked $in), which buildInfo
+// never selects on FerretDB: forced, so that the code MongoDB 6/7 runs is tested against a real server too.
+describeReadStoreContract('MongoDB write path, forced on FerretDB', async () => {
+  const database = `cdp_read_store_${randomBytes(6).toString('hex')}`;
+  const open = () => openMongoReadStore({ url, database, capabilities: { indexedIdQueries: true } });
+  return {
+    store: await open(),
+    reopen: open,
+    cleanup: async () => {
+      const client = await new MongoClient(url).connect();
+      try {
+        await client.db(database).dropDatabase();
+      } finally {
+        await client.close();
+      }
+    },
+  };
+});
+
 describe('MongoDB read store indexes', () => {
   it('creates the indexes of a definition under their names, on body paths, a non-unique one ending with _id', async () => {
     const database = `cdp_read_store_${randomBytes(6).toString('hex')}`;

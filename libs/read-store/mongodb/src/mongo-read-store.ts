@@ -14,6 +14,8 @@ import { reachMongo } from './unavailable';
 export interface MongoReadStoreOptions {
   /** Documents per internal page of `stream`. */
   streamPageSize?: number;
+  /** What the server does well; read from `buildInfo` unless given (tests force MongoDB's write path on FerretDB). */
+  capabilities?: ServerCapabilities;
 }
 
 export interface OpenMongoReadStoreOptions extends MongoReadStoreOptions {
@@ -46,6 +48,7 @@ export class MongoReadStore implements ReadStore {
   ) {
     this.streamPageSize = options.streamPageSize ?? 1000;
     this.ownClient = options.ownClient;
+    if (options.capabilities) this.capabilities = Promise.resolve(options.capabilities);
   }
 
   private readonly reach: Reach = (call) => {
@@ -128,7 +131,7 @@ export function indexSpec(collection: string, index: IndexDefinition): IndexSpec
 /** Opens a client of its own, which `close()` closes. Unreachable server: ReadStoreUnavailableError. */
 export async function openMongoReadStore(options: OpenMongoReadStoreOptions): Promise<MongoReadStore> {
   const { client, db } = await reachMongo(() => connectMongo(options.url, options.database, options.clientOptions));
-  return new MongoReadStore(db, { streamPageSize: options.streamPageSize, ownClient: client });
+  return new MongoReadStore(db, { streamPageSize: options.streamPageSize, capabilities: options.capabilities, ownClient: client });
 }
 
 /** A store over a database the caller connected (and closes): `close()` leaves the client open. */

@@ -46,3 +46,75 @@ describe('MongoReadCollection without indexed _id queries', () => {
     expect(await client.db(database).collection(redoLogName('docs')).countDocuments()).toBe(0);
   });
 });
+
+describe('MongoReadCollection without indexed _id queries, when a write fails half-way', () => {
+  const client = new MongoClient(url);
+  const database = `cdp_redo_${randomUUID().slice(0, 8)}`;
+  afterAll(async () => {
+    await client.db(database).dropDatabase();
+    await client.close();
+  });
+
+  it('finishes the failed batch before the retry, so the retry is neither blocked by its redo entries nor loses documents', async () => {
+    await client.connect();
+    // The server goes away once, on the insert that follows the batch's delete.
+    let calls = 0;
+    let failOnCall = -1;
+    const reach = <T>(call: () => Promise<T>) => (++calls === failOnCall ? Promise.reject(new Error('connection reset')) : call());
+    const docs = new MongoReadCollection<{ v: number }>('docs', client.db(database).collection<StoredDocument>('docs'), reach, 100, { indexedIdQueries: false });
+    await docs.write({ upserts: [{ id: 'a', position: position(1), body: { v: 1 } }, { id: 'b', position: position(1), body: { v: 1 } }] });
+
+    const batch = { upserts: [{ id: 'a', position: position(2), body: { v: 2 } }, { id: 'b', position: position(2), body: { v: 2 } }] };
+    // Calls of one write: the stored positions (2 look-ups), the redo log, the delete, the insert, the redo log's clean-up.
+    failOnCall = calls + 5;
+    await expect(docs.write(batch)).rejects.toThrow('connection reset');
+    // The delete ran and the insert did not: until the retry, the redo log holds the batch.
+    expect(await client.db(database).collection(redoLogName('docs')).countDocuments()).toBe(2);
+
+    await docs.write(batch);
+    expect([...(await docs.getMany(['a', 'b'])).values()]).toEqual([
+      { id: 'a', position: position(2), body: { v: 2 } },
+      { id: 'b', position: position(2), body: { v: 2 } },
+    ]);
+    expect(await client.db(database).collection(redoLogName('docs')).countDocuments()).toBe(0);
+  });
+});
+
+describe('MongoReadCollection without indexed _id queries, when a unique index refuses a document', () => {
+  const client = new MongoClient(url);
+  const database = `cdp_redo_${randomUUID().slice(0, 8)}`;
+  afterAll(async () => {
+    await client.db(database).dropDatabase();
+    await client.close();
+  });
+
+  it('refuses the write and still writes the rest of the batch, which FerretDB would drop after the refused one', async () => {
+    await client.connect();
+    const documents = client.db(database).collection<StoredDocument>('people');
+    await documents.createIndex({ 'body.email': 1 }, { unique: true, name: 'email_unique' });
+    const people = new MongoReadCollection<{ email: string }>('people', documents, (call) => call(), 100, { indexedIdQueries: false });
+    await people.write({
+      upserts: [
+        { id: 'x', position: position(1), body: { email: 'x@example.org' } },
+        { id: 'y', position: position(1), body: { email: 'y@example.org' } },
+        { id: 'z', position: position(1), body: { email: 'z@example.org' } },
+      ],
+    });
+
+    const refused = people.write({
+      upserts: [
+        { id: 'y', position: position(2), body: { email: 'x@example.org' } },
+        { id: 'z', position: position(2), body: { email: 'z@example.com' } },
+      ],
+    });
+    await expect(refused).rejects.toMatchObject({ code: 11000 });
+
+    const stored = await people.getMany(['x', 'z']);
+    expect(stored.get('x')).toEqual({ id: 'x', position: position(1), body: { email: 'x@example.org' } });
+    expect(stored.get('z')).toEqual({ id: 'z', position: position(2), body: { email: 'z@example.com' } });
+    expect(await client.db(database).collection(redoLogName('people')).countDocuments()).toBe(0);
+    // The next batch is not blocked by the refused one.
+    await people.write({ upserts: [{ id: 'x', position: position(3), body: { email: 'x@example.com' } }] });
+    expect((await people.get('x'))?.position).toBe(position(3));
+  });
+});

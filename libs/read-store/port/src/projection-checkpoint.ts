@@ -15,6 +15,11 @@ export interface ProjectionFailure {
 
 export interface ProjectionCheckpoint {
   projection: string;
+  /**
+   * The collection the position was reached in. Another collection under the same projection (another version,
+   * other fold-time rules) starts from the first event. Absent in checkpoints saved before it was recorded.
+   */
+  collection?: string;
   /** The last event folded and written, or null before the first. */
   position: Position | null;
   state: ProjectionState;

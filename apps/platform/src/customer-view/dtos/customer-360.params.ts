@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
+import { instantFormats, IsInstant } from '../../http/params/instant';
 
 export class Customer360Params {
   @ApiPropertyOptional({
-    description: 'The view as it was at this moment of business time (ISO 8601), folded from the customer’s stream.',
+    description: `The view as it was at this moment of business time, folded from the customer’s stream: ${instantFormats}.`,
     example: '2011-06-30T23:59:59Z',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'asOf must be an ISO 8601 date or date-time, e.g. 2011-06-30T23:59:59Z' })
+  @IsInstant()
   asOf?: string;
 }

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { lifecycleStages } from '@cdp/customer-360';
 import { partyKinds } from '@cdp/event-model';
+import { instantFormats, IsInstant } from '../../http/params/instant';
 
 export const sortableFields = ['customerId', 'lastOrderAt', 'firstOrderAt', 'registeredAt', 'reportingRevenue', 'orderCount', 'returnRate'] as const;
 export const sortParameterValues = sortableFields.flatMap((field) => [field, `-${field}`]);
@@ -90,14 +91,14 @@ export class CustomerSearchParams {
   @Min(0, { message: 'ordersMax must be 0 or more' })
   ordersMax?: number;
 
-  @ApiPropertyOptional({ description: 'Last order on or after this moment (ISO 8601).', example: '2011-06-01' })
+  @ApiPropertyOptional({ description: `Last order on or after this moment: ${instantFormats}.`, example: '2011-06-01' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'lastOrderFrom must be an ISO 8601 date or date-time, e.g. 2011-06-01' })
+  @IsInstant()
   lastOrderFrom?: string;
 
-  @ApiPropertyOptional({ description: 'Last order before this moment (ISO 8601).', example: '2011-12-01' })
+  @ApiPropertyOptional({ description: `Last order before this moment: ${instantFormats}.`, example: '2011-12-01' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'lastOrderTo must be an ISO 8601 date or date-time, e.g. 2011-12-01' })
+  @IsInstant()
   lastOrderTo?: string;
 
   @ApiPropertyOptional({ description: 'Only customers with (true) or without (false) an open complaint.' })
@@ -118,7 +119,7 @@ export class CustomerSearchParams {
   @IsIn(sortParameterValues, { message: `sort must be one of ${sortParameterValues.join(', ')}` })
   sort?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: maxSearchPageSize, default: 50 })
+  @ApiPropertyOptional({ minimum: 1, maximum: maxSearchPageSize, default: 50, description: 'JSON: the page size. csv / ndjson: at most this many matches (default: every match).' })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be an integer' })

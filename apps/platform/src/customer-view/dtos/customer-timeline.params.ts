@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { eventKinds } from '@cdp/customer-360';
+import { instantFormats, IsInstant } from '../../http/params/instant';
 
 export const maxTimelinePageSize = 500;
 
@@ -13,14 +14,14 @@ export class CustomerTimelineParams {
   @IsIn(eventKinds, { each: true, message: `kind must hold only ${eventKinds.join(', ')}` })
   kind?: string[];
 
-  @ApiPropertyOptional({ description: 'Events that occurred at or after this moment (ISO 8601).' })
+  @ApiPropertyOptional({ description: `Events that occurred at or after this moment: ${instantFormats}.` })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
+  @IsInstant()
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Events that occurred before this moment (ISO 8601).' })
+  @ApiPropertyOptional({ description: `Events that occurred before this moment: ${instantFormats}.` })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
+  @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'Newest first: start below this revision (the nextBefore of the previous page).' })

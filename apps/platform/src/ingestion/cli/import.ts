@@ -43,6 +43,7 @@ async function main(): Promise<number> {
       args.kind === 'online-retail'
         ? onlineRetailSource(args.file, { service, summary: retailSummary })
         : ndjsonSource(args.file, { maxMessageBytes: config.ingestion.maxMessageBytes, service });
+    const worker = config.projections.runInProcess ? app.get<ProjectionWorker>(PROJECTION_WORKER) : undefined;
     const progress = new ProgressReporter('messages');
     let rejects: WriteStream | undefined;
     const summary = await runImport(source.items, {
@@ -55,12 +56,14 @@ async function main(): Promise<number> {
         rejects.write(`${JSON.stringify({ at: item.position, code: rejection.code, message: rejection.message, issues: rejection.issues, original: item.original })}\n`);
       },
     });
+    // How closely the read models followed: what they had applied when the import's last event was recorded.
+    const whileImporting = new Map((worker ? await worker.statuses() : []).map((status) => [status.name, status.eventsApplied]));
     progress.finish(summary.messages);
     await new Promise<void>((done) => (rejects ? rejects.end(done) : done()));
     if (args.kind === 'online-retail') process.stdout.write(`${formatRetailSummary(retailSummary)}\n`);
     process.stdout.write(`${formatSummary(summary)}\n`);
     if (summary.rejected > 0) process.stdout.write(`refused messages, with their reasons: ${args.rejectsFile}\n`);
-    if (config.projections.runInProcess) await catchUpReadModels(app.get<ProjectionWorker>(PROJECTION_WORKER));
+    if (worker) await catchUpReadModels(worker, whileImporting);
     return 0;
   } finally {
     await app.close();
@@ -68,11 +71,12 @@ async function main(): Promise<number> {
 }
 
 /** The read models followed the import live; the last batches are folded before the process ends. */
-async function catchUpReadModels(worker: ProjectionWorker): Promise<void> {
+async function catchUpReadModels(worker: ProjectionWorker, whileImporting: ReadonlyMap<string, number>): Promise<void> {
   await worker.waitUntilCaughtUp(undefined, { timeoutMs: 3_600_000, pollMs: 100 });
   for (const status of await worker.statuses()) {
     const failure = status.error ? ` — failed on ${status.error.eventType} ${status.error.eventId}: ${status.error.message}` : '';
-    process.stdout.write(`read model ${status.name}: ${status.state}, ${status.eventsApplied.toLocaleString('en-US')} events applied${failure}\n`);
+    const live = `${(whileImporting.get(status.name) ?? 0).toLocaleString('en-US')} of them while the import ran`;
+    process.stdout.write(`read model ${status.name}: ${status.state}, ${status.eventsApplied.toLocaleString('en-US')} events applied (${live})${failure}\n`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { JsonObject } from '@cdp/event-model';
-import { CollectionDefinition, ReadCollection, ReadStore, WriteBatch } from '@cdp/read-store';
+import { CollectionDefinition, OpenCollectionOptions, ReadCollection, ReadStore, WriteBatch } from '@cdp/read-store';
 
 /** What a projection asked of its collection during a rebuild: the raw ceiling writes as many documents. */
 export interface WriteCounts {
@@ -16,8 +16,8 @@ export interface WriteCounts {
 export function countingReadStore(store: ReadStore): { store: ReadStore; counts: WriteCounts } {
   const counts: WriteCounts = { batches: 0, upserts: 0, deletes: 0, reads: 0, idsRead: 0 };
   const counting: ReadStore = {
-    collection: async <Body extends JsonObject>(definition: CollectionDefinition) =>
-      countingCollection(await store.collection<Body>(definition), counts),
+    collection: async <Body extends JsonObject>(definition: CollectionDefinition, options?: OpenCollectionOptions) =>
+      countingCollection(await store.collection<Body>(definition, options), counts),
     dropCollection: (name) => store.dropCollection(name),
     listCollections: () => store.listCollections(),
     loadCheckpoint: (projection) => store.loadCheckpoint(projection),

@@ -17,6 +17,7 @@ import { readProjectionBenchConfig } from './projection-bench-config';
 import { renderReport } from './report';
 import { ProjectionBenchResults } from './results';
 import { runStoreJob, stopAllJobs, StoreSpec } from './store-job';
+import { waitForFerretDbIdle } from './ferretdb-idle';
 import { embeddedStore, measureSide, removeStore } from './store-sides';
 
 const repoRoot = join(__dirname, '..', '..');
@@ -121,6 +122,8 @@ async function measure(
     process.stderr.write(`  FerretDB failed: ${describe(error)}\n`);
   }
   await removeStore(mongo('rebuild'));
+  const idle = await waitForFerretDbIdle();
+  if (idle > 3) process.stderr.write(`  waited ${idle.toFixed(0)} s for FerretDB to finish the work of killed clients\n`);
 
   // The platform's read model: the whole history into the embedded store (the prefix's when that is all of it).
   const fullStore = embeddedStore(root, 'embedded-full');

@@ -48,10 +48,11 @@ async function ceiling(job: Extract<StoreJob, { kind: 'ceiling' }>): Promise<Cei
     for await (const document of source.stream({})) ids.push(document.id);
     shuffle(ids, new SeededRandom(job.seed));
     if ((await targetStore.listCollections()).includes(customer360.collection.name)) throw new Error('the target of the raw ceiling is not fresh');
-    const target = await targetStore.collection(customer360.collection);
+    const target = await targetStore.collection(customer360.collection, { deferIndexes: true });
     return await timeBulkReplace({
       source,
       target,
+      createIndexes: () => targetStore.collection(customer360.collection),
       ids,
       writes: job.writes,
       batchSize: Math.min(job.batchSize, ids.length),

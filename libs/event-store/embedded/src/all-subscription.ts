@@ -1,11 +1,10 @@
 import { RecordedEvent } from '@cdp/event-model';
 import { compileFilter, EventFilter, Subscription, SubscriptionMessage } from '@cdp/event-store';
-import { decodeEvent, encodePosition, EventRow } from './event-codec';
+import { decodeEvent, encodePosition, LogRow } from './event-codec';
 import { ChangeSignal } from './change-signal';
 
 export interface LogReader {
-  readAllPage(fromPosition: number, limit: number): EventRow[];
-  streamIdOf(streamKey: number): string;
+  readAllPage(fromPosition: number, limit: number): LogRow[];
 }
 
 /**
@@ -31,7 +30,7 @@ export function subscribeToLog(
       let skipped = false;
       for (const row of rows) {
         after = row[0];
-        const streamId = log.streamIdOf(row[1]);
+        const streamId = row[9];
         if (!wanted({ streamId, type: row[4] })) {
           skipped = true;
           continue;

@@ -178,7 +178,7 @@ export class EmbeddedEventStore implements EventStore {
       this.readable();
       const rows = this.log.readAllPage(from, this.pageSize);
       for (const row of rows) {
-        const streamId = this.log.streamIdOf(row[1]);
+        const streamId = row[9];
         if (!wanted({ streamId, type: row[4] })) continue;
         yield decodeEvent(row, streamId);
         if (--remaining === 0) return;

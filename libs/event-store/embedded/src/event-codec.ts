@@ -42,7 +42,10 @@ export type EventRow = [
   metadata: string,
 ];
 
-export function decodeEvent(row: EventRow, streamId: string): RecordedEvent {
+/** A row of the global log: the event's columns and its stream's name. */
+export type LogRow = [...EventRow, streamId: string];
+
+export function decodeEvent(row: EventRow | LogRow, streamId: string): RecordedEvent {
   const metadata = JSON.parse(row[8]) as EventMetadata;
   metadata.recordedAt = new Date(row[6]).toISOString();
   return {

@@ -113,6 +113,7 @@ export class ProjectionRunner {
       state: this.loop ? this.state : (checkpoint?.state ?? 'stopped'),
       position,
       eventsApplied: checkpoint?.eventsApplied ?? 0,
+      indexesPending: checkpoint?.indexesPending === true,
       ratePerSecond: this.loop ? this.rate.perSecond() : 0,
       lag,
       headPosition,
@@ -128,6 +129,8 @@ export class ProjectionRunner {
     if (this.saved?.state === 'failed') return true;
     const checkpoint = this.saved ?? (this.loop ? null : await this.settings.readStore.loadCheckpoint(this.name));
     if (checkpoint?.state === 'failed') return true;
+    // Caught up but not yet indexed: not ready to serve.
+    if (checkpoint?.indexesPending) return false;
     return hasNothingToApplyUpTo(this.settings.eventStore, this.filter, checkpoint?.position ?? null, target);
   }
 
@@ -172,6 +175,8 @@ export class ProjectionRunner {
         state: 'catching-up',
         updatedAt: this.nowIso(),
         eventsApplied: 0,
+        // Built from the first event: fastest without the secondary indexes, made once it has caught up.
+        indexesPending: true,
       };
       const collection = this.projection.collection.name;
       const ofAnotherCollection = stored?.collection !== undefined && stored.collection !== collection;
@@ -185,7 +190,7 @@ export class ProjectionRunner {
       this.saved ??= stored ?? fresh;
     }
     if (this.saved.state !== 'failed' && !this.collection) {
-      this.collection = await this.settings.readStore.collection(this.projection.collection);
+      this.collection = await this.settings.readStore.collection(this.projection.collection, { deferIndexes: this.saved.indexesPending === true });
     }
     return this.saved;
   }
@@ -218,7 +223,9 @@ export class ProjectionRunner {
     if (message.kind === 'caughtUp') {
       // Live from here: write what history left in hand now rather than after the idle delay.
       this.state = 'running';
-      return this.flush();
+      if (await this.flush()) return true;
+      if (this.saved!.indexesPending) await this.createDeferredIndexes();
+      return false;
     }
     if (this.batch.length === 0) return this.flush();
     this.deadline.messageSeen();
@@ -270,6 +277,13 @@ export class ProjectionRunner {
     this.state = 'failed';
     this.settings.onError(poison.error, this.name, { kind: 'poison' });
     return true;
+  }
+
+  /** The first build has caught up: its collection gets the indexes it was built without, then serves live. */
+  private async createDeferredIndexes(): Promise<void> {
+    this.collection = await this.settings.readStore.collection(this.projection.collection);
+    const { indexesPending: _done, ...indexed } = this.saved!;
+    await this.save({ ...indexed, updatedAt: this.nowIso() });
   }
 
   /** Each document's state before the batch: from the cache, the rest with one read. */

@@ -12,6 +12,8 @@ export interface ProjectionStatus {
   position: Position | null;
   /** Events of its types up to its checkpoint, since it started from scratch. */
   eventsApplied: number;
+  /** Built from the first event, its collection has no secondary index yet: searches scan until it has caught up. */
+  indexesPending: boolean;
   /** Events applied per second, over the last ten seconds. */
   ratePerSecond: number;
   /** Null when the event store cannot be asked. */

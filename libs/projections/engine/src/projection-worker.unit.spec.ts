@@ -244,6 +244,74 @@ describe('a projection worker', () => {
     expect(await checkpoint('customer-baskets')).toMatchObject({ collection: 'customer_baskets_v1', eventsApplied: 3 });
   });
 
+  describe('building a collection from the first event', () => {
+    /** Which collections were opened, and whether with their indexes deferred. */
+    const opened = (store: InMemoryReadStore) => {
+      const calls: { name: string; deferIndexes: boolean }[] = [];
+      const open = store.collection.bind(store);
+      store.collection = ((definition, options) => {
+        calls.push({ name: definition.name, deferIndexes: options?.deferIndexes === true });
+        return open(definition, options);
+      }) as InMemoryReadStore['collection'];
+      return calls;
+    };
+
+    it('defers the secondary indexes until it has caught up, and is not caught up before they are made', async () => {
+      await appendFacts(eventStore, [joined('c1', 'Ada'), bought('c1', 10)]);
+      const calls = opened(readStore);
+      const building = worker({ projections: [customerBaskets] });
+      await building.start();
+      await building.waitUntilCaughtUp();
+      expect(calls).toEqual([
+        { name: 'customer_baskets_v1', deferIndexes: true },
+        { name: 'customer_baskets_v1', deferIndexes: false },
+      ]);
+      expect(readStore.data.indexed.has('customer_baskets_v1')).toBe(true);
+      expect(await checkpoint('customer-baskets')).not.toHaveProperty('indexesPending');
+      expect((await building.statuses())[0]).toMatchObject({ state: 'running', indexesPending: false });
+      expect(baskets().map((d) => d.body)).toEqual([{ name: 'Ada', items: 1, total: 10 }]);
+    });
+
+    it('still defers them after a restart in the middle of the build, and makes them at the end', async () => {
+      const [first] = await appendFacts(eventStore, [joined('c1', 'Ada'), bought('c1', 10), bought('c1', 5)]);
+      // A build stopped after its first event.
+      const partial = await readStore.collection(customerBaskets.collection, { deferIndexes: true });
+      await partial.write({ upserts: [{ id: 'c1', position: first, body: { name: 'Ada', items: 0, total: 0 } }] });
+      await readStore.saveCheckpoint({
+        projection: 'customer-baskets',
+        collection: 'customer_baskets_v1',
+        position: first,
+        state: 'stopped',
+        eventsApplied: 1,
+        updatedAt: new Date().toISOString(),
+        indexesPending: true,
+      });
+      expect((await worker({ projections: [customerBaskets] }).statuses())[0].indexesPending).toBe(true);
+
+      const calls = opened(readStore);
+      const resumed = worker({ projections: [customerBaskets] });
+      await resumed.start();
+      await resumed.waitUntilCaughtUp();
+      expect(calls.map((call) => call.deferIndexes)).toEqual([true, false]);
+      expect(readStore.data.indexed.has('customer_baskets_v1')).toBe(true);
+      expect(await checkpoint('customer-baskets')).toMatchObject({ eventsApplied: 3 });
+      expect(baskets().map((d) => d.body)).toEqual([{ name: 'Ada', items: 2, total: 15 }]);
+    });
+
+    it('opens an indexed collection with its indexes on a plain restart', async () => {
+      await appendFacts(eventStore, [joined('c1', 'Ada')]);
+      const first = worker({ projections: [customerBaskets] });
+      await first.start();
+      await first.waitUntilCaughtUp();
+      await first.stop();
+      const calls = opened(readStore);
+      const again = worker({ projections: [customerBaskets] });
+      await again.start();
+      await again.waitUntilCaughtUp();
+      expect(calls).toEqual([{ name: 'customer_baskets_v1', deferIndexes: false }]);
+    });
+  });
+
   it('writes in batches, reading each document from the store once while it stays in the cache', async () => {
     await appendFacts(eventStore, [joined('c1', 'Ada'), ...Array.from({ length: 9 }, () => bought('c1', 1))]);
     const reads = async (documentCacheSize: number) => {

@@ -1,5 +1,5 @@
 import { JsonObject } from '@cdp/event-model';
-import { CollectionDefinition, IndexDefinition, ProjectionCheckpoint, ReadCollection, ReadStore } from '@cdp/read-store';
+import { CollectionDefinition, IndexDefinition, OpenCollectionOptions, ProjectionCheckpoint, ReadCollection, ReadStore } from '@cdp/read-store';
 import Database from 'better-sqlite3';
 import { checkpointJson } from './checkpoint-json';
 import { checkCollectionDefinition, checkCollectionName } from './read-query-rules';
@@ -35,12 +35,13 @@ export class EmbeddedReadStore implements ReadStore {
     this.sqlite.use().exec(schema);
   }
 
-  async collection<Body extends JsonObject = JsonObject>(definition: CollectionDefinition): Promise<ReadCollection<Body>> {
-    const { name, indexes } = checkCollectionDefinition(definition);
+  async collection<Body extends JsonObject = JsonObject>(definition: CollectionDefinition, options: OpenCollectionOptions = {}): Promise<ReadCollection<Body>> {
+    const { name, indexes: all } = checkCollectionDefinition(definition);
+    const indexes = options.deferIndexes ? all.filter((index) => index.unique) : all;
     const db = this.sqlite.use();
     // IMMEDIATE: of two processes starting at once, the second waits and then finds the indexes made.
     db.transaction(() => {
-      db.exec(`CREATE TABLE IF NOT EXISTS ${tableOf(name)} (id TEXT PRIMARY KEY, position TEXT NOT NULL, body TEXT NOT NULL)`);
+      db.exec(`CREATE TABLE IF NOT EXISTS ${tableOf(name)} (id TEXT PRIMARY KEY, position TEXT NOT NULL, body BLOB NOT NULL)`);
       for (const index of indexes) ensureIndex(db, name, index);
     }).immediate();
     return new SqliteReadCollection<Body>(name, this.sqlite, this.streamPageSize);

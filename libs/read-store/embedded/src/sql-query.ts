@@ -122,7 +122,7 @@ export function findSql(collection: string, query: { where: readonly Condition[]
   const sortValue = query.sort ? valueOf(query.sort.field) : 'NULL';
   return rangesAfter(query.sort, query.after).map((range) => ({
     text:
-      `SELECT id, position, body, ${sortValue} AS sortValue FROM ${tableOf(collection)} ` +
+      `SELECT id, position, json(body) AS body, ${sortValue} AS sortValue FROM ${tableOf(collection)} ` +
       `WHERE ${conditions.text} AND ${range.text} ORDER BY ${orderBySql(query.sort, range.nulls)} LIMIT ?`,
     params: [...conditions.params, ...range.params],
   }));

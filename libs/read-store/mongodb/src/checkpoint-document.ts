@@ -7,9 +7,10 @@ export interface CheckpointDocument extends Omit<ProjectionCheckpoint, 'projecti
 
 // Fields are copied one by one: the driver would store an `error: undefined` as null.
 export function checkpointDocument(checkpoint: ProjectionCheckpoint): CheckpointDocument {
-  const { projection, collection, position, state, error, updatedAt, eventsApplied } = checkpoint;
+  const { projection, collection, position, state, error, updatedAt, eventsApplied, indexesPending } = checkpoint;
   const document: CheckpointDocument = { _id: projection, position, state, updatedAt, eventsApplied };
   if (collection !== undefined) document.collection = collection;
+  if (indexesPending) document.indexesPending = true;
   if (error) {
     const { eventId, eventType, streamId, message, at } = error;
     document.error = { eventId, eventType, streamId, position: error.position, message, at };
@@ -18,9 +19,10 @@ export function checkpointDocument(checkpoint: ProjectionCheckpoint): Checkpoint
 }
 
 export function checkpointOf(document: CheckpointDocument): ProjectionCheckpoint {
-  const { _id, collection, position, state, error, updatedAt, eventsApplied } = document;
+  const { _id, collection, position, state, error, updatedAt, eventsApplied, indexesPending } = document;
   const checkpoint: ProjectionCheckpoint = { projection: _id, position, state, updatedAt, eventsApplied };
   if (collection !== undefined && collection !== null) checkpoint.collection = collection;
+  if (indexesPending === true) checkpoint.indexesPending = true;
   if (error) checkpoint.error = error;
   return checkpoint;
 }

@@ -76,6 +76,31 @@ describe('MongoDB read store indexes', () => {
   });
 });
 
+describe('MongoDB read store, indexes deferred', () => {
+  it('creates only the unique indexes until the collection is opened without deferIndexes', async () => {
+    const database = `cdp_read_store_${randomBytes(6).toString('hex')}`;
+    const client = await new MongoClient(url).connect();
+    const store = createMongoReadStore(client.db(database));
+    const definition = {
+      name: 'customers',
+      indexes: [
+        { name: 'email_unique', fields: [{ field: 'email', direction: 'asc' as const }], unique: true },
+        { name: 'by_country', fields: [{ field: 'country', direction: 'asc' as const }] },
+      ],
+    };
+    const names = async () => (await client.db(database).collection('customers').listIndexes().toArray()).map((index) => index.name).sort();
+    try {
+      await store.collection(definition, { deferIndexes: true });
+      expect(await names()).toEqual(['_id_', 'email_unique']);
+      await store.collection(definition);
+      expect(await names()).toEqual(['_id_', 'by_country', 'email_unique']);
+    } finally {
+      await client.db(database).dropDatabase();
+      await client.close();
+    }
+  });
+});
+
 describe('MongoDB read store without a server', () => {
   it('fails to open with ReadStoreUnavailableError when nothing answers', async () => {
     const opening = openMongoReadStore({

@@ -1,5 +1,13 @@
 import { JsonObject } from '@cdp/event-model';
-import { CollectionDefinition, IndexDefinition, ProjectionCheckpoint, ReadCollection, ReadStore, ReadStoreUnavailableError } from '@cdp/read-store';
+import {
+  CollectionDefinition,
+  IndexDefinition,
+  OpenCollectionOptions,
+  ProjectionCheckpoint,
+  ReadCollection,
+  ReadStore,
+  ReadStoreUnavailableError,
+} from '@cdp/read-store';
 import { Db, IndexDirection, MongoClient, MongoClientOptions, MongoServerError } from 'mongodb';
 import { CheckpointDocument, checkpointDocument, checkpointOf } from './checkpoint-document';
 import { connectMongo } from './connect-mongo';
@@ -56,8 +64,9 @@ export class MongoReadStore implements ReadStore {
     return reachMongo(call);
   };
 
-  async collection<Body extends JsonObject = JsonObject>(definition: CollectionDefinition): Promise<ReadCollection<Body>> {
-    const { name, indexes } = checkCollectionDefinition(definition);
+  async collection<Body extends JsonObject = JsonObject>(definition: CollectionDefinition, options: OpenCollectionOptions = {}): Promise<ReadCollection<Body>> {
+    const { name, indexes: all } = checkCollectionDefinition(definition);
+    const indexes = options.deferIndexes ? all.filter((index) => index.unique) : all;
     await this.reach(() => this.db.collection<{ _id: string }>(catalogueCollection).updateOne({ _id: name }, { $set: { _id: name } }, { upsert: true }));
     await this.reach(() => ensureIndexes(this.db, indexes.map((index) => indexSpec(name, index))));
     this.capabilities ??= this.reach(() => serverCapabilities(this.db));

@@ -27,4 +27,6 @@ export interface ProjectionCheckpoint {
   updatedAt: string;
   /** Since the projection started from the first event. */
   eventsApplied: number;
+  /** True while the collection is built from the first event without its secondary indexes (made once it caught up). */
+  indexesPending?: boolean;
 }

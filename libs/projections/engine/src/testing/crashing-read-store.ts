@@ -1,5 +1,5 @@
 import { JsonObject } from '@cdp/event-model';
-import { CollectionDefinition, ProjectionCheckpoint, ReadCollection, ReadStore, WriteBatch } from '@cdp/read-store';
+import { CollectionDefinition, OpenCollectionOptions, ProjectionCheckpoint, ReadCollection, ReadStore, WriteBatch } from '@cdp/read-store';
 
 /** What a process sees of its own death: nothing it does after this reaches the store. */
 export class SimulatedCrashError extends Error {
@@ -36,9 +36,9 @@ export class CrashingReadStore implements ReadStore {
     return this.writesDone;
   }
 
-  async collection<Body extends JsonObject = JsonObject>(definition: CollectionDefinition): Promise<ReadCollection<Body>> {
+  async collection<Body extends JsonObject = JsonObject>(definition: CollectionDefinition, options?: OpenCollectionOptions): Promise<ReadCollection<Body>> {
     this.alive();
-    const inner = await this.inner.collection<Body>(definition);
+    const inner = await this.inner.collection<Body>(definition, options);
     this.alive();
     const write = async (batch: WriteBatch<Body>) => {
       this.alive();

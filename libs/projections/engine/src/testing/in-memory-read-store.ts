@@ -6,6 +6,7 @@ import {
   FindQuery,
   GroupCount,
   GroupSum,
+  OpenCollectionOptions,
   Page,
   ProjectionCheckpoint,
   ReadCollection,
@@ -19,6 +20,8 @@ import {
 export class InMemoryReadData {
   readonly collections = new Map<string, Map<string, ReadDocument>>();
   readonly checkpoints = new Map<string, ProjectionCheckpoint>();
+  /** The collections whose indexes were asked for (a collection opened with deferIndexes has none yet). */
+  readonly indexed = new Set<string>();
 }
 
 const collectionName = /^[a-z][a-z0-9_]*$/;
@@ -39,16 +42,18 @@ export class InMemoryReadStore implements ReadStore {
     this.outage = on;
   }
 
-  async collection<Body extends JsonObject = JsonObject>(definition: CollectionDefinition): Promise<ReadCollection<Body>> {
+  async collection<Body extends JsonObject = JsonObject>(definition: CollectionDefinition, options: OpenCollectionOptions = {}): Promise<ReadCollection<Body>> {
     this.available();
     if (!collectionName.test(definition.name)) throw new Error(`invalid collection name "${definition.name}"`);
     if (!this.data.collections.has(definition.name)) this.data.collections.set(definition.name, new Map());
+    if (!options.deferIndexes) this.data.indexed.add(definition.name);
     return new InMemoryCollection<Body>(definition.name, this.data, () => this.available());
   }
 
   async dropCollection(name: string): Promise<void> {
     this.available();
     this.data.collections.delete(name);
+    this.data.indexed.delete(name);
   }
 
   async listCollections(): Promise<string[]> {

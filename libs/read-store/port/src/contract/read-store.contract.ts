@@ -528,8 +528,10 @@ export function describeReadStoreContract(name: string, factory: () => Promise<R
       it('saves, loads, overwrites, lists by projection and deletes checkpoints, the error included', async () => {
         expect(await store.loadCheckpoint('nobody')).toBeNull();
         await store.saveCheckpoint(failed);
-        await store.saveCheckpoint({ ...running, position: null, state: 'catching-up', eventsApplied: 0 });
+        await store.saveCheckpoint({ ...running, position: null, state: 'catching-up', eventsApplied: 0, indexesPending: true });
+        expect(await store.loadCheckpoint('customer-360')).toMatchObject({ indexesPending: true });
         await store.saveCheckpoint(running);
+        expect(Object.keys((await store.loadCheckpoint('customer-360'))!)).not.toContain('indexesPending');
 
         expect(await store.loadCheckpoint('customer-360')).toEqual(running);
         expect(await store.loadCheckpoint('sales-by-month')).toEqual(failed);

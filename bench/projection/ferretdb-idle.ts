@@ -23,20 +23,28 @@ function cpuSeconds(pid: number): number | undefined {
   }
 }
 
+/** Samples of two seconds in a row, each under 5 % of a core, that count as idle. */
+const quietSamples = 5;
+
 /**
- * Waits until FerretDB has been nearly idle for two seconds: a client killed at a time limit leaves its bulk write
- * running inside FerretDB, which would take a core from whatever the benchmark measures next. Returns the seconds waited.
+ * Waits until FerretDB has been nearly idle for ten seconds: a client killed at a time limit leaves its bulk write
+ * running inside FerretDB, which would take a core from whatever the benchmark measures next. Returns the seconds
+ * waited, and whether it went idle (false: it was still busy after `maxSeconds`).
  */
-export async function waitForFerretDbIdle(maxSeconds = 600): Promise<number> {
+export async function waitForFerretDbIdle(maxSeconds = 900): Promise<{ seconds: number; idle: boolean }> {
   const pid = ferretdbPid();
-  if (pid === undefined) return 0;
   const started = performance.now();
+  const elapsed = () => (performance.now() - started) / 1000;
+  if (pid === undefined) return { seconds: 0, idle: true };
   let last = cpuSeconds(pid);
-  while (last !== undefined && (performance.now() - started) / 1000 < maxSeconds) {
+  let quiet = 0;
+  while (last !== undefined && quiet < quietSamples) {
+    if (elapsed() > maxSeconds) return { seconds: elapsed(), idle: false };
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     const now = cpuSeconds(pid);
-    if (now === undefined || now - last < 0.1) break;
+    if (now === undefined) break;
+    quiet = now - last < 0.1 ? quiet + 1 : 0;
     last = now;
   }
-  return (performance.now() - started) / 1000;
+  return { seconds: elapsed(), idle: true };
 }

@@ -41,7 +41,7 @@ export function readProjectionBenchConfig(env: NodeJS.ProcessEnv = process.env):
   const history = readHistoryConfig(env);
   return {
     history,
-    prefixEvents: Math.min(history.events, envCount(env, 'BENCH_FERRETDB_EVENTS', 20_000)),
+    prefixEvents: Math.min(history.events, envCount(env, 'BENCH_FERRETDB_EVENTS', 10_000)),
     mongoUrl: env.MONGODB_URL || 'mongodb://127.0.0.1:37017/',
     ferretdbTimeLimitMs: envCount(env, 'BENCH_FERRETDB_MINUTES', 10) * 60_000,
     reads: envCount(env, 'BENCH_READS', 10_000),

@@ -28,7 +28,9 @@ export class SqliteFile {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.pragma('cache_size = -65536');
-    this.db.pragma('mmap_size = 268435456');
+    // Mapped pages count in the process's resident memory: a rebuild beside the event store's own 256 MiB map came
+    // within a few MB of 1 GB with 256 MiB here. Beyond the map SQLite reads through its page cache, as fast here.
+    this.db.pragma('mmap_size = 67108864');
     this.db.pragma('temp_store = MEMORY');
     this.db.pragma('wal_autocheckpoint = 8192');
     this.db.pragma('journal_size_limit = 67108864');

@@ -39,6 +39,8 @@ export interface PlatformPhaseOptions {
   probeEveryMs: number;
   loadPerSecond: number;
   seed: number;
+  /** More of the platform's environment, e.g. PROJECTIONS. */
+  platformEnv?: Record<string, string>;
 }
 
 /**
@@ -61,6 +63,7 @@ export async function runPlatformPhase(options: PlatformPhaseOptions): Promise<P
     EVENT_STORE_DATA_DIR: eventStoreDir,
     READ_STORE_DATA_DIR: dirname(options.readStoreFile),
     PERSONAL_DATA_DIR: keysDir,
+    ...options.platformEnv,
   }, ['--trace-gc']);
   const memory = watchMemory(platform.pid);
   const readStore = openEmbeddedReadStore({ file: options.readStoreFile });

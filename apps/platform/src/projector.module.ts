@@ -32,7 +32,7 @@ export class ProjectorModule {
         }),
         EventStoreModule.forRoot(eventStore, eventStore),
         ReadStoreModule.forRoot(readStore),
-        ProjectionsModule.forRoot({ ...config.projections, runInProcess: true }),
+        ProjectionsModule.forRoot({ ...config.projections, runWorker: 'in-process' }),
       ],
       providers: [{ provide: PLATFORM_CONFIG, useValue: config }],
       exports: [PLATFORM_CONFIG],

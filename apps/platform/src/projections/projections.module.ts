@@ -1,18 +1,19 @@
 import { DynamicModule, Logger, Module, Provider } from '@nestjs/common';
 import { ProjectionsConfig } from '@cdp/config';
 import { EventStore } from '@cdp/event-store';
-import { ProjectionWorker } from '@cdp/projection-engine';
 import { ReadStore } from '@cdp/read-store';
 import { SEALED_EVENT_STORE } from '../event-store/event-store.token';
 import { READ_STORE } from '../read-store/read-store.token';
-import { platformProjections, PlatformProjections } from '@cdp/read-models';
+import { platformProjections } from '@cdp/read-models';
+import { createProjectionWorker } from './create-projection-worker';
+import { ProjectionThreadLifecycle } from './projection-thread-lifecycle';
 import { ProjectionWorkerLifecycle } from './projection-worker-lifecycle';
 import { CUSTOMER_360_COLLECTION, PLATFORM_PROJECTIONS, PROJECTION_WORKER, SALES_BY_MONTH_COLLECTION } from './projection-tokens';
 import { ProjectionsController } from './projections.controller';
 
 /**
- * The read models: their collections for the API, and, unless another process runs it
- * (`PROJECTIONS=off`), the worker that keeps them up to date.
+ * The read models: their collections for the API, and the worker that keeps them up to date: in a worker thread
+ * (`PROJECTIONS=thread`), in this event loop (`in-process`), or not here (`off`: a projector process runs it).
  */
 @Module({})
 export class ProjectionsModule {
@@ -35,19 +36,14 @@ export class ProjectionsModule {
         provide: PROJECTION_WORKER,
         inject: [SEALED_EVENT_STORE, READ_STORE],
         useFactory: (eventStore: EventStore, readStore: ReadStore) =>
-          new ProjectionWorker({
-            eventStore,
-            readStore,
-            projections: (projections as PlatformProjections).all,
-            maxBatchEvents: config.maxBatchEvents,
-            maxBatchAgeMs: config.maxBatchWaitMs,
-            maxBatchDelayMs: config.batchIdleMs,
-            documentCacheSize: config.cachedDocuments,
-            onError: (error, projection) => logger.error({ err: error, projection }, `projection ${projection} hit an error`),
-          }),
+          createProjectionWorker(config, projections, { eventStore, readStore }, (error, projection) =>
+            logger.error({ err: error, projection }, `projection ${projection} hit an error`),
+          ),
       },
     ];
-    if (config.runInProcess) providers.push(ProjectionWorkerLifecycle);
+    // Elsewhere (a thread, another process), the worker here is never started: its statuses are the saved ones.
+    if (config.runWorker === 'in-process') providers.push(ProjectionWorkerLifecycle);
+    if (config.runWorker === 'thread') providers.push(ProjectionThreadLifecycle);
     return {
       module: ProjectionsModule,
       global: true,

@@ -13,6 +13,7 @@ import {
   PersonalDataConfig,
   PlatformConfig,
   ProjectionsConfig,
+  projectionWorkerPlacements,
   ReadStoreConfig,
   readStoreKinds,
 } from './platform-config';
@@ -121,7 +122,7 @@ function readReadStore(read: EnvReader, eventStore: EventStoreConfig): ReadStore
 }
 
 function readProjections(read: EnvReader): ProjectionsConfig {
-  const mode = read.oneOf('PROJECTIONS', ['in-process', 'off'] as const, 'in-process');
+  const runWorker = read.oneOf('PROJECTIONS', projectionWorkerPlacements, 'thread');
   const rulesJson = read.raw('CUSTOMER_360_RULES');
   let customer360Rules: Record<string, unknown> | undefined;
   if (rulesJson !== undefined) {
@@ -134,7 +135,7 @@ function readProjections(read: EnvReader): ProjectionsConfig {
     }
   }
   return {
-    runInProcess: mode === 'in-process',
+    runWorker,
     maxBatchEvents: read.integer('PROJECTION_BATCH_EVENTS', { min: 1, max: 100_000 }, 2000),
     maxBatchWaitMs: read.integer('PROJECTION_BATCH_WAIT_MS', { min: 0, max: 60_000, hint: 'milliseconds' }, 100),
     batchIdleMs: read.integer('PROJECTION_BATCH_IDLE_MS', { min: 0, max: 60_000, hint: 'milliseconds' }, 5),

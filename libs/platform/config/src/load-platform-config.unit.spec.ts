@@ -19,7 +19,7 @@ describe('loadPlatformConfig', () => {
       ingestion: { maxMessageBytes: 262_144 },
       personalData: { keyStore: { kind: 'embedded', dataDir: './data' } },
       readStore: { kind: 'embedded', dataDir: './data' },
-      projections: { runInProcess: true, maxBatchEvents: 2000, maxBatchWaitMs: 100, batchIdleMs: 5, cachedDocuments: 1000 },
+      projections: { runWorker: 'thread', maxBatchEvents: 2000, maxBatchWaitMs: 100, batchIdleMs: 5, cachedDocuments: 1000 },
       apiAccess: { tokens: new Map(), anonymousRoles: ['analyst'] },
       logLevel: 'info',
       serviceName: 'cdp-platform',
@@ -42,7 +42,7 @@ describe('loadPlatformConfig', () => {
       ingestion: { maxMessageBytes: 262_144 },
       personalData: { keyStore: { kind: 'embedded', dataDir: '/var/lib/cdp' } },
       readStore: { kind: 'embedded', dataDir: '/var/lib/cdp' },
-      projections: { runInProcess: true, maxBatchEvents: 2000, maxBatchWaitMs: 100, batchIdleMs: 5, cachedDocuments: 1000 },
+      projections: { runWorker: 'thread', maxBatchEvents: 2000, maxBatchWaitMs: 100, batchIdleMs: 5, cachedDocuments: 1000 },
       apiAccess: { tokens: new Map(), anonymousRoles: ['analyst'] },
       logLevel: 'debug',
       serviceName: 'cdp-ingest',
@@ -65,10 +65,16 @@ describe('loadPlatformConfig', () => {
         API_ANONYMOUS_ROLES: 'none',
       });
       expect(config.readStore).toEqual({ kind: 'mongodb', url: 'mongodb://db:27017', database: 'cdp_eu' });
-      expect(config.projections).toEqual({ runInProcess: false, maxBatchEvents: 500, maxBatchWaitMs: 2000, batchIdleMs: 500, cachedDocuments: 0, customer360Rules: { reportingCurrency: 'EUR' } });
+      expect(config.projections).toEqual({ runWorker: 'off', maxBatchEvents: 500, maxBatchWaitMs: 2000, batchIdleMs: 500, cachedDocuments: 0, customer360Rules: { reportingCurrency: 'EUR' } });
       expect(config.apiAccess.tokens.get('reader-token-0000000001')).toEqual(['analyst', 'personal-data']);
       expect(config.apiAccess.tokens.get('ops-token-00000000001')).toEqual(['operator']);
       expect(config.apiAccess.anonymousRoles).toEqual([]);
+    });
+
+    it('places the projection worker in a thread unless told otherwise, and names a wrong placement', () => {
+      expect(loadPlatformConfig({}).projections.runWorker).toBe('thread');
+      expect(loadPlatformConfig({ PROJECTIONS: 'in-process' }).projections.runWorker).toBe('in-process');
+      expect(problemsOf({ PROJECTIONS: 'child' }).problems).toEqual([expect.objectContaining({ variable: 'PROJECTIONS', message: expect.stringContaining('thread') })]);
     });
 
     it('names each wrong read-side variable', () => {

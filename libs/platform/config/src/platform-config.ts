@@ -40,9 +40,16 @@ export type ReadStoreKind = (typeof readStoreKinds)[number];
 
 export type ReadStoreConfig = { kind: 'embedded'; dataDir: string } | { kind: 'mongodb'; url: string; database: string };
 
+export const projectionWorkerPlacements = ['thread', 'in-process', 'off'] as const;
+export type ProjectionWorkerPlacement = (typeof projectionWorkerPlacements)[number];
+
 export interface ProjectionsConfig {
-  /** Whether this process runs the projection worker; off when a separate projector process does. */
-  runInProcess: boolean;
+  /**
+   * Where the projection worker runs: in a worker thread of this process (its own event loop and heap, so that
+   * folding and writing read models never delay a request), in this process's event loop, or elsewhere (`off`:
+   * a separate projector process runs it).
+   */
+  runWorker: ProjectionWorkerPlacement;
   /** Events folded per write batch. */
   maxBatchEvents: number;
   /** How long a batch may wait for more events before it is written: freshness against fewer, larger writes. */

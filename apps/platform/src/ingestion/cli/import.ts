@@ -32,7 +32,9 @@ async function main(): Promise<number> {
   const eventStore = personalData.decrypting(sealedEventStore);
   // The read models follow the import live (unless a running platform's worker does: PROJECTIONS=off).
   const readStore = await openReadStore(config.readStore);
-  const platform = PlatformModule.forRoot({ config: { ...config, kafka: undefined }, eventStore, sealedEventStore, readStore, personalData });
+  // In this process's event loop rather than a thread: the import waits for it and reports how closely it followed.
+  const projections = { ...config.projections, runWorker: config.projections.runWorker === 'off' ? 'off' : 'in-process' } as const;
+  const platform = PlatformModule.forRoot({ config: { ...config, kafka: undefined, projections }, eventStore, sealedEventStore, readStore, personalData });
   const app = await NestFactory.createApplicationContext(platform, {
     logger: ['error', 'warn'],
   });
@@ -43,7 +45,7 @@ async function main(): Promise<number> {
       args.kind === 'online-retail'
         ? onlineRetailSource(args.file, { service, summary: retailSummary })
         : ndjsonSource(args.file, { maxMessageBytes: config.ingestion.maxMessageBytes, service });
-    const worker = config.projections.runInProcess ? app.get<ProjectionWorker>(PROJECTION_WORKER) : undefined;
+    const worker = projections.runWorker === 'in-process' ? app.get<ProjectionWorker>(PROJECTION_WORKER) : undefined;
     const progress = new ProgressReporter('messages');
     let rejects: WriteStream | undefined;
     const summary = await runImport(source.items, {

@@ -22,11 +22,20 @@ const repoRoot = join(__dirname, '..', '..');
 const docsFile = join(repoRoot, 'docs', 'benchmarks.md');
 const startMarker = '<!-- bench:freshness:start -->';
 const endMarker = '<!-- bench:freshness:end -->';
-const placements = ['in-process', 'thread'] as const;
+const allPlacements = ['in-process', 'thread'] as const;
+type Placement = (typeof allPlacements)[number];
+/** BENCH_PLACEMENTS (e.g. `thread`) runs some of them only, for a quicker look at one. */
+function placementsToRun(env: NodeJS.ProcessEnv = process.env): Placement[] {
+  const asked = (env.BENCH_PLACEMENTS ?? allPlacements.join(',')).split(',').map((name) => name.trim());
+  const unknown = asked.filter((name) => !(allPlacements as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`BENCH_PLACEMENTS: unknown ${unknown.join(', ')} (known: ${allPlacements.join(', ')})`);
+  return allPlacements.filter((placement) => asked.includes(placement));
+}
 const command = 'npm run build --silent && node --conditions=@cdp/source -r ./bench/register.js bench/projection/freshness-placements.ts';
 
 async function main(): Promise<void> {
   const config = readProjectionBenchConfig();
+  const placements = placementsToRun();
   const started = performance.now();
   const startedAt = new Date();
   const loadAtStart = loadavg();
@@ -46,7 +55,7 @@ async function main(): Promise<void> {
       process.stderr.write(`  ${projection}: ${int(run.events)} events in ${run.seconds.toFixed(1)} s\n`);
     }
 
-    const runs: { placement: (typeof placements)[number]; phase: PlatformPhase }[] = [];
+    const runs: { placement: Placement; phase: PlatformPhase }[] = [];
     for (const placement of placements) {
       phase(`The platform with PROJECTIONS=${placement}: 360° reads, then freshness under load`);
       const workDir = join(root, placement);
@@ -80,7 +89,7 @@ async function main(): Promise<void> {
       dirty: git('status', '--porcelain', '--', 'apps', 'libs') !== '',
       machine: describeMachine(root),
       loads: [loadAtStart, loadavg()],
-      overrides: config.overrides,
+      overrides: [...config.overrides, ...(process.env.BENCH_PLACEMENTS ? [`BENCH_PLACEMENTS=${process.env.BENCH_PLACEMENTS}`] : [])],
       events: h.events,
       customers: h.customers,
       loadPerSecond: config.loadPerSecond,
@@ -123,7 +132,8 @@ function render(r: Report): string {
       `${ms(f.fromAck.p99)} | ${ms(p.reads.http.p99)} | ${mb(p)} | ${p.exit.code ?? p.exit.signal} |`
     );
   });
-  const [inProcess, thread] = r.runs.map((run) => run.phase.freshness.fromPost.p99);
+  const p99Of = (placement: Placement) => r.runs.find((run) => run.placement === placement)?.phase.freshness.fromPost.p99;
+  const [inProcess, thread] = [p99Of('in-process'), p99Of('thread')];
   const load = (l: number[]) => l.map((v) => v.toFixed(2)).join(' / ');
   return [
     '## Freshness by where the projection worker runs',

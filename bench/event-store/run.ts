@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { AppendPlan } from './append-plan';
 import { appendWriter, timeAppends, timeSideBySide } from './append-runs';
 import { BenchConfig, readBenchConfig } from './bench-config';
-import { writeSection } from './docs-section';
+import { writeDocsSection } from '../docs-section';
 import { loadEmmett, runEmmett } from './emmett-peer';
 import { timeCatchUp, timeReadAll, warmUp } from './embedded-reads';
 import { describeMachine } from './machine';
@@ -13,6 +13,12 @@ import { phase } from './progress';
 import { rawInsertWriter, RawInsertRun, sqliteVersion, timeRawReads } from './raw-sqlite';
 import { BenchResults, renderReport, warmUpEvents } from './report';
 import { collectGarbage, elapsedMs, nowMs, ThroughputRun } from './timing';
+
+const documentIntro = `# Benchmarks
+
+Measured on the project's own machines, by scripts in \`bench/\`. Each section is rewritten by its script's
+full run; numbers from another machine are not comparable.
+`;
 
 const docsFile = join(__dirname, '..', '..', 'docs', 'benchmarks.md');
 
@@ -29,7 +35,7 @@ async function main(): Promise<void> {
     const report = renderReport(results);
     process.stdout.write(`\n${report}`);
     if (config.writeDocs) {
-      writeSection(docsFile, report);
+      writeDocsSection(docsFile, { name: 'store', intro: documentIntro }, report);
       process.stderr.write(`\nwritten to ${docsFile}\n`);
     } else {
       process.stderr.write(`\nnot written to ${docsFile} (a smoke run; BENCH_WRITE_DOCS=1 writes it)\n`);

@@ -16,7 +16,8 @@ import { Backlog } from './backlog';
 import { IngestBenchConfig, readBenchConfig } from './bench-config';
 import { Cleanup } from './cleanup';
 import { profileIn, summariseProfile } from './cpu-profile-summary';
-import { writeIngestSection } from './docs-section';
+import { writeDocsSection } from '../docs-section';
+import { sourceRevision } from '../source-revision';
 import { runEndToEnd } from './end-to-end';
 import { FilledTopic, fillTopic } from './fill-topic';
 import { GatewayEvents } from './gateway-events';
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     const report = renderReport(results);
     process.stdout.write(`\n${report}`);
     if (config.writeDocs) {
-      writeIngestSection(docsFile, report);
+      writeDocsSection(docsFile, { name: 'ingest', after: ['store'] }, report);
       process.stderr.write(`\nwritten to ${docsFile}\n`);
     } else {
       process.stderr.write(`\nnot written to ${docsFile} (a smoke run; BENCH_WRITE_DOCS=1 writes it)\n`);
@@ -227,11 +228,6 @@ function packageVersion(name: string): string {
   return (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
 }
 
-/** The commit the platform was built from, and whether its code had uncommitted changes. */
-function sourceRevision(): { commit: string; dirty: boolean } {
-  const git = (...args: string[]) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).stdout?.trim() ?? '';
-  return { commit: git('rev-parse', '--short', 'HEAD') || 'unknown', dirty: git('status', '--porcelain', '--', 'apps', 'libs') !== '' };
-}
 
 /** The broker infra/start.sh runs. */
 function kafkaVersion(): string {

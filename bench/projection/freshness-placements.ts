@@ -1,14 +1,16 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { writeDocsSection } from '../docs-section';
 import { describeMachine } from '../event-store/machine';
+import { sourceRevision } from '../source-revision';
 import { phase } from '../event-store/progress';
 import { Cleanup } from '../ingestion/cleanup';
 import { int } from '../ingestion/format';
 import { stopAllPlatforms } from '../ingestion/platform-process';
 import { ensureHistoryStore } from './history-store';
-import { PlatformPhase, runPlatformPhase } from './platform-phase';
+import { peakMiB } from './memory-watch';
+import { PlatformPhase, platformPhaseSettings, runPlatformPhase } from './platform-phase';
 import { readProjectionBenchConfig } from './projection-bench-config';
 import { runStoreJob, stopAllJobs } from './store-job';
 import { embeddedStore } from './store-sides';
@@ -20,8 +22,6 @@ import { embeddedStore } from './store-sides';
  */
 const repoRoot = join(__dirname, '..', '..');
 const docsFile = join(repoRoot, 'docs', 'benchmarks.md');
-const startMarker = '<!-- bench:freshness:start -->';
-const endMarker = '<!-- bench:freshness:end -->';
 const allPlacements = ['in-process', 'thread'] as const;
 type Placement = (typeof allPlacements)[number];
 /** BENCH_PLACEMENTS (e.g. `thread`) runs some of them only, for a quicker look at one. */
@@ -67,13 +67,7 @@ async function main(): Promise<void> {
         historyDir: h.dataDir,
         readStoreFile,
         workDir,
-        customers: h.customers,
-        reads: config.reads,
-        readWarmup: config.readWarmup,
-        probes: config.probes,
-        probeEveryMs: config.probeEveryMs,
-        loadPerSecond: config.loadPerSecond,
-        seed: h.seed,
+        ...platformPhaseSettings(config),
         platformEnv: { PROJECTIONS: placement },
       });
       runs.push({ placement, phase: result });
@@ -85,8 +79,7 @@ async function main(): Promise<void> {
     const report = render({
       startedAt,
       seconds: (performance.now() - started) / 1000,
-      commit: git('rev-parse', '--short', 'HEAD') || 'unknown',
-      dirty: git('status', '--porcelain', '--', 'apps', 'libs') !== '',
+      ...sourceRevision(),
       machine: describeMachine(root),
       loads: [loadAtStart, loadavg()],
       overrides: [...config.overrides, ...(process.env.BENCH_PLACEMENTS ? [`BENCH_PLACEMENTS=${process.env.BENCH_PLACEMENTS}`] : [])],
@@ -97,7 +90,7 @@ async function main(): Promise<void> {
     });
     process.stdout.write(`\n${report}\n`);
     if (config.writeDocs) {
-      writeSection(report);
+      writeDocsSection(docsFile, { name: 'freshness', after: ['project'] }, report);
       process.stderr.write(`\nwritten to ${docsFile}\n`);
     } else {
       process.stderr.write(`\nnot written to ${docsFile} (BENCH_WRITE_DOCS=1 writes it)\n`);
@@ -123,7 +116,7 @@ interface Report {
 
 function render(r: Report): string {
   const ms = (value: number) => value.toFixed(1);
-  const mb = (phase: PlatformPhase) => int(Math.max(phase.memory.peakRssMiB, phase.memory.hwmMiB) * 1.048576);
+  const mb = (phase: PlatformPhase) => int(peakMiB(phase.memory) * 1.048576);
   const rows = r.runs.map(({ placement, phase: p }) => {
     const f = p.freshness;
     const stopped = f.failure ? ` (stopped ${f.failure})` : '';
@@ -156,19 +149,6 @@ function render(r: Report): string {
       ? `Freshness p99, \`in-process\` ÷ \`thread\`: **${(inProcess / thread).toFixed(1)}×**. The target is a p99 under 200 ms at 1,000 events/s with 1,000,000 customers.`
       : '',
   ].join('\n');
-}
-
-function writeSection(report: string): void {
-  const block = `${startMarker}\n${report.trim()}\n${endMarker}`;
-  const current = existsSync(docsFile) ? readFileSync(docsFile, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(startMarker);
-  const end = current.indexOf(endMarker);
-  const next = start >= 0 && end > start ? current.slice(0, start) + block + current.slice(end + endMarker.length) : `${current.trimEnd()}\n\n${block}\n`;
-  writeFileSync(docsFile, next);
-}
-
-function git(...args: string[]): string {
-  return spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).stdout?.trim() ?? '';
 }
 
 main().catch((error: unknown) => {

@@ -14,6 +14,11 @@ export interface MemoryPeak {
 
 export const memorySampleMs = 250;
 
+/** The larger of the sampled peak and the kernel's high-water mark. */
+export function peakMiB(memory: { peakRssMiB: number; hwmMiB: number }): number {
+  return Math.max(memory.peakRssMiB, memory.hwmMiB);
+}
+
 /** Samples the RSS of `pid` every 250 ms until `stop`. */
 export function watchMemory(pid: number): { stop(): MemoryPeak } {
   const peak: MemoryPeak = { peakRssMiB: 0, hwmMiB: 0, anonAtPeakMiB: 0, fileAtPeakMiB: 0, samples: 0 };

@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { SeededRandom } from '../event-store/seeded-random';
 import { Exit, startPlatform } from '../ingestion/platform-process';
 import { FreshnessRun, measureFreshness } from './freshness';
+import { ProjectionBenchConfig } from './projection-bench-config';
 import { MemoryPeak, watchMemory } from './memory-watch';
 import { ReadLatency, timeReads } from './read-latency';
 
@@ -25,6 +26,12 @@ export interface PlatformPhase {
   outOfHeap: boolean;
   exit: Exit;
   warnings: string[];
+}
+
+/** The counts and rates of the platform phase, as the benchmark's configuration gives them. */
+export function platformPhaseSettings(config: ProjectionBenchConfig): Omit<PlatformPhaseOptions, 'historyDir' | 'readStoreFile' | 'workDir' | 'platformEnv'> {
+  const { history, reads, readWarmup, probes, probeEveryMs, loadPerSecond } = config;
+  return { customers: history.customers, reads, readWarmup, probes, probeEveryMs, loadPerSecond, seed: history.seed };
 }
 
 export interface PlatformPhaseOptions {

@@ -1,5 +1,5 @@
 import { duration, int, pct, seconds, yes } from '../ingestion/format';
-import { memorySampleMs } from './memory-watch';
+import { memorySampleMs, peakMiB } from './memory-watch';
 import { Percentiles } from './percentiles';
 import { ceilingEventsPerSecond, eventsPerSecond, ProjectionBenchResults, StoreSide } from './results';
 
@@ -203,10 +203,6 @@ function rebuildEventsPerSecond(side: StoreSide): number {
 
 function rebuildRate(side: StoreSide): string {
   return int(rebuildEventsPerSecond(side));
-}
-
-function peakMiB(memory: { peakRssMiB: number; hwmMiB: number }): number {
-  return Math.max(memory.peakRssMiB, memory.hwmMiB);
 }
 
 function ms(value: number): string {

@@ -3,16 +3,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { describeMachine } from '../event-store/machine';
 import { phase } from '../event-store/progress';
 import { sqliteVersion } from '../event-store/raw-sqlite';
 import { Cleanup } from '../ingestion/cleanup';
 import { stopAllPlatforms } from '../ingestion/platform-process';
-import { writeProjectionSection } from './docs-section';
+import { writeDocsSection } from '../docs-section';
+import { sourceRevision } from '../source-revision';
 import { positionOfEvent } from './event-log-prefix';
 import { ensureHistoryStore } from './history-store';
-import { runPlatformPhase } from './platform-phase';
+import { platformPhaseSettings, runPlatformPhase } from './platform-phase';
 import { readProjectionBenchConfig } from './projection-bench-config';
 import { renderReport } from './report';
 import { ProjectionBenchResults } from './results';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     const report = renderReport(results);
     process.stdout.write(`\n${report}`);
     if (config.writeDocs) {
-      writeProjectionSection(docsFile, report);
+      writeDocsSection(docsFile, { name: 'project', after: ['ingest', 'store'] }, report);
       process.stderr.write(`\nwritten to ${docsFile}\n`);
     } else {
       process.stderr.write(`\nnot written to ${docsFile} (BENCH_WRITE_DOCS=1 writes it)\n`);
@@ -147,13 +147,7 @@ async function measure(
       historyDir: h.dataDir,
       readStoreFile: platformStore.file,
       workDir: root,
-      customers: h.customers,
-      reads: config.reads,
-      readWarmup: config.readWarmup,
-      probes: config.probes,
-      probeEveryMs: config.probeEveryMs,
-      loadPerSecond: config.loadPerSecond,
-      seed,
+      ...platformPhaseSettings(config),
     });
     const { reads, freshness } = results.platform;
     process.stderr.write(
@@ -214,11 +208,6 @@ function ferretdbVersion(): string {
   }
 }
 
-/** The commit the platform was built from, and whether its code had uncommitted changes. */
-function sourceRevision(): { commit: string; dirty: boolean } {
-  const git = (...args: string[]) => spawnSync('git', args, { cwd: repoRoot, encoding: 'utf8' }).stdout?.trim() ?? '';
-  return { commit: git('rev-parse', '--short', 'HEAD') || 'unknown', dirty: git('status', '--porcelain', '--', 'apps', 'libs') !== '' };
-}
 
 main().catch((error: unknown) => {
   process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readJson } from './api-bodies';
+import { postEvents, registeredWithOneVisit } from './one-visit';
 import { freshDataDir, removeDataDir, RunningPlatform, startPlatform } from './platform-process';
 import { waitUntil } from './wait-until';
 
@@ -11,14 +12,7 @@ interface Statuses {
 }
 
 async function recordCustomer(platform: RunningPlatform, customerId: string): Promise<void> {
-  const posted = await fetch(`${platform.baseUrl}/v1/events`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify([
-      { type: 'CustomerRegistered', customerId, occurredAt: '2025-01-01T00:00:00Z', data: { partyKind: 'customer' } },
-      { type: 'InteractionRecorded', customerId, occurredAt: '2025-01-02T00:00:00Z', data: { channel: 'web', direction: 'inbound', kind: 'visit' } },
-    ]),
-  });
+  const posted = await postEvents(platform.baseUrl, registeredWithOneVisit(customerId));
   expect(posted.status).toBe(200);
 }
 

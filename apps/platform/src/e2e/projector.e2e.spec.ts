@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readJson } from './api-bodies';
+import { postEvents, registeredWithOneVisit } from './one-visit';
 import { freshDataDir, projector, removeDataDir, RunningPlatform, startPlatform } from './platform-process';
 import { waitUntil } from './wait-until';
 
@@ -24,14 +25,7 @@ describe('the projector process', () => {
 
   it('folds what the platform records into the read models the platform serves', async () => {
     const customerId = `c-${randomUUID()}`;
-    const posted = await fetch(`${platform.baseUrl}/v1/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify([
-        { type: 'CustomerRegistered', customerId, occurredAt: '2025-01-01T00:00:00Z', data: { partyKind: 'customer' } },
-        { type: 'InteractionRecorded', customerId, occurredAt: '2025-01-02T00:00:00Z', data: { channel: 'web', direction: 'inbound', kind: 'visit' } },
-      ]),
-    });
+    const posted = await postEvents(platform.baseUrl, registeredWithOneVisit(customerId));
     expect(posted.status).toBe(200);
 
     await waitUntil('the projector has folded the events', async () => (await fetch(`${platform.baseUrl}/v1/customers/${customerId}`)).status === 200);

@@ -41,7 +41,5 @@ function serialisable(error: unknown): { name: string; message: string; stack?: 
   return error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { name: 'Error', message: String(error) };
 }
 
-// Thrown here, a failure reaches the platform's thread as the worker's 'error' event.
-void main().catch((error: unknown) => {
-  throw error;
-});
+// Unhandled, a failure ends the thread and reaches the platform's thread as the worker's 'error' event.
+void main();

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { PlatformConfig } from '@cdp/config';
 import { EventStore } from '@cdp/event-store';
 import { ObservabilityModule } from '@cdp/observability';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { CustomersModule } from './customers/customers.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { CustomerViewModule } from './customer-view/customer-view.module';
@@ -49,6 +50,7 @@ export class PlatformModule {
         CustomersModule,
         ProjectionsModule.forRoot(config.projections),
         CustomerViewModule,
+        CampaignsModule,
         StatsModule,
         IngestionModule.forRoot({
           identityHashKey: personalData.identityHashKey,

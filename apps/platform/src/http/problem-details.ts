@@ -1,4 +1,5 @@
 import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
+import { CampaignAlreadyPlannedError, InvalidCampaignError, NothingPromotedError } from '@cdp/campaigns';
 import { CustomerAlreadyRegisteredError, CustomerDomainError, InvalidCustomerCommandError } from '@cdp/customer';
 import { InvalidAggregateIdError } from '@cdp/event-model';
 import {
@@ -14,6 +15,7 @@ import { EventIdReusedError } from '../event-sourcing/event-id-reused-error';
 import { IngestionRejectedError, statusForRejection } from '../ingestion/http/ingestion-rejected-error';
 import { isOutage } from '../ingestion/is-outage';
 import { InvalidReadQueryError, ReadStoreUnavailableError } from '@cdp/read-store';
+import { CampaignNotFoundError } from '../campaigns/campaign-not-found-error';
 import { CustomerNotFoundError } from '../customer-view/customer-not-found-error';
 import { MissingRoleError, UnknownApiTokenError } from './access/caller-roles';
 import { FieldIssue, RequestValidationError } from './request-validation-error';
@@ -66,6 +68,15 @@ export function problemFor(error: unknown): Problem {
     const title = status === 400 ? 'The event is invalid' : status === 413 ? 'The event is too large' : 'The event is refused';
     return problem(status, code, title, message, issues ? { errors: issues.map(({ path, message }) => ({ path, message })) } : {});
   }
+  if (error instanceof InvalidCampaignError) {
+    const errors = error.issues.map((issue) => ({ path: issue.path.replace(/^data\./, ''), message: issue.message }));
+    return problem(400, error.code, 'The campaign is invalid', 'Fix the fields listed in errors and send the request again.', { errors });
+  }
+  if (error instanceof NothingPromotedError) {
+    return problem(400, error.code, 'The campaign promotes nothing', error.message, { errors: [{ path: 'products', message: error.message }] });
+  }
+  if (error instanceof CampaignAlreadyPlannedError) return problem(409, error.code, 'The campaign id is taken', error.message);
+  if (error instanceof CampaignNotFoundError) return problem(404, error.code, 'Not found', error.message);
   if (error instanceof CustomerAlreadyRegisteredError) return problem(409, error.code, 'The customer is already registered', error.message);
   if (error instanceof CustomerDomainError) return problem(422, error.code, 'The customer rules reject this command', error.message);
   if (error instanceof EventIdReusedError) return problem(409, error.code, 'The event id is already used', error.message);

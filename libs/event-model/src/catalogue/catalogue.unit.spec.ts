@@ -10,7 +10,7 @@ const paths = (type: string, data: unknown) => [
 ];
 
 describe('the catalogue', () => {
-  it('holds every event type of the ingestion contract, IdentityClaimed as the only platform type', () => {
+  it('holds every event type of the ingestion contract, and the types only the platform writes', () => {
     expect(eventCatalogue.types).toEqual([
       'CustomerRegistered',
       'CustomerProfileUpdated',
@@ -31,8 +31,18 @@ describe('the catalogue', () => {
       'ConsentGranted',
       'ConsentWithdrawn',
       'IdentityClaimed',
+      'SegmentDefined',
+      'SegmentRedefined',
+      'SegmentArchived',
+      'CampaignPlanned',
     ]);
-    expect(eventCatalogue.types.filter((type) => !eventCatalogue.isProducerType(type))).toEqual(['IdentityClaimed']);
+    expect(eventCatalogue.types.filter((type) => !eventCatalogue.isProducerType(type))).toEqual([
+      'IdentityClaimed',
+      'SegmentDefined',
+      'SegmentRedefined',
+      'SegmentArchived',
+      'CampaignPlanned',
+    ]);
     expect(eventCatalogue.isProducerType('CustomerTeleported')).toBe(false);
   });
 

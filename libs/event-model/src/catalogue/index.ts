@@ -18,6 +18,10 @@ import { returnRefunded } from './return-refunded';
 import { returnReceived } from './return-received';
 import { returnRejected } from './return-rejected';
 import { returnRequested } from './return-requested';
+import { segmentArchived } from './segment-archived';
+import { segmentDefined } from './segment-defined';
+import { segmentRedefined } from './segment-redefined';
+import { campaignPlanned } from './campaign-planned';
 
 export * from './channel';
 export * from './party-kind';
@@ -47,6 +51,10 @@ export * from './complaint-resolved';
 export * from './consent-granted';
 export * from './consent-withdrawn';
 export * from './identity-claimed';
+export * from './segment-defined';
+export * from './segment-redefined';
+export * from './segment-archived';
+export * from './campaign-planned';
 
 /** Every event type the platform reads and writes, in the order the documentation presents them. */
 export const eventCatalogue = new EventCatalogue([
@@ -69,4 +77,8 @@ export const eventCatalogue = new EventCatalogue([
   consentGranted,
   consentWithdrawn,
   identityClaimed,
+  segmentDefined,
+  segmentRedefined,
+  segmentArchived,
+  campaignPlanned,
 ]);

@@ -32,6 +32,15 @@ export const MoneyAmount = (): PropertyDecorator =>
 
 export const Quantity = (): PropertyDecorator => all(IsInt(), Min(1));
 
+/** An instant in UTC, as the platform writes them: "2011-04-01T09:00:00.000Z" (milliseconds optional). */
+export const UtcInstant = (): PropertyDecorator =>
+  all(
+    IsString(),
+    Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, {
+      message: '$property must be an ISO 8601 instant in UTC, e.g. "2011-04-01T09:00:00.000Z"',
+    }),
+  );
+
 /** Text a person wrote: bounded, so that one event cannot carry a book. */
 export const Text = (maxLength: number): PropertyDecorator => all(IsString(), MaxLength(maxLength));
 

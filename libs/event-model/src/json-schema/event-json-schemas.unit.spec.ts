@@ -55,6 +55,8 @@ describe('the JSON Schemas of the event catalogue', () => {
       for (const [at, object] of objectSchemas(schema)) {
         // The envelope's data is checked by the $ref chosen by type and schemaVersion, not by its own entry.
         if (at === '#/properties/data' || at.includes('/allOf/') || at.includes('/oneOf/')) continue;
+        // A segment's condition tree is a recursive language of its own: @cdp/segments validates it, node by node.
+        if (/^urn:cdp:event:Segment(Re)?defined:/i.test(String(schema.$id)) && at === '#/properties/conditions') continue;
         expect([schema.$id, at, object.additionalProperties]).toEqual([schema.$id, at, false]);
       }
     }

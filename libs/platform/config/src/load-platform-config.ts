@@ -43,6 +43,7 @@ export function loadPlatformConfig(env: Readonly<Record<string, string | undefin
     readStore: readReadStore(read, eventStore),
     projections: readProjections(read),
     apiAccess: readApiAccess(read),
+    campaigns: { coolingOffDays: read.integer('CAMPAIGN_COOLING_OFF_DAYS', { min: 0, max: 3650, hint: 'days' }, 30) },
     logLevel: read.oneOf('LOG_LEVEL', logLevels, 'info'),
     serviceName: read.matching(
       'SERVICE_NAME',

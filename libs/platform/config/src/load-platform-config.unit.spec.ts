@@ -21,6 +21,7 @@ describe('loadPlatformConfig', () => {
       readStore: { kind: 'embedded', dataDir: './data' },
       projections: { runWorker: 'thread', maxBatchEvents: 2000, maxBatchWaitMs: 100, batchIdleMs: 5, cachedDocuments: 1000 },
       apiAccess: { tokens: new Map(), anonymousRoles: ['analyst'] },
+      campaigns: { coolingOffDays: 30 },
       logLevel: 'info',
       serviceName: 'cdp-platform',
     });
@@ -34,6 +35,7 @@ describe('loadPlatformConfig', () => {
       EVENT_STORE_DATA_DIR: '/var/lib/cdp',
       EVENT_STORE_DURABILITY: 'normal',
       LOG_LEVEL: 'debug',
+      CAMPAIGN_COOLING_OFF_DAYS: '45',
       SERVICE_NAME: 'cdp-ingest',
     });
     expect(config).toEqual({
@@ -44,6 +46,7 @@ describe('loadPlatformConfig', () => {
       readStore: { kind: 'embedded', dataDir: '/var/lib/cdp' },
       projections: { runWorker: 'thread', maxBatchEvents: 2000, maxBatchWaitMs: 100, batchIdleMs: 5, cachedDocuments: 1000 },
       apiAccess: { tokens: new Map(), anonymousRoles: ['analyst'] },
+      campaigns: { coolingOffDays: 45 },
       logLevel: 'debug',
       serviceName: 'cdp-ingest',
     });

@@ -72,6 +72,11 @@ export interface ApiAccessConfig {
   anonymousRoles: readonly ApiRole[];
 }
 
+export interface CampaignsConfig {
+  /** Days a refunded or rejected return keeps blocking campaigns for its product, unless a campaign says otherwise. */
+  coolingOffDays: number;
+}
+
 export interface PlatformConfig {
   http: { host: string; port: number };
   eventStore: EventStoreConfig;
@@ -81,6 +86,7 @@ export interface PlatformConfig {
   readStore: ReadStoreConfig;
   projections: ProjectionsConfig;
   apiAccess: ApiAccessConfig;
+  campaigns: CampaignsConfig;
   logLevel: LogLevel;
   serviceName: string;
 }

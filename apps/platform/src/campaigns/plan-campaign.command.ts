@@ -1,0 +1,10 @@
+import { CampaignPlannedData, EventMetadataInput } from '@cdp/event-model';
+
+export class PlanCampaignCommand {
+  constructor(
+    readonly campaignId: string,
+    readonly campaign: CampaignPlannedData,
+    readonly eventId: string,
+    readonly metadata: EventMetadataInput,
+  ) {}
+}

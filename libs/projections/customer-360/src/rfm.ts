@@ -24,7 +24,7 @@ export function monetaryScore(doc: Pick<Customer360Document, 'orderCount' | 'rep
 const thresholdMs = (days: number): number => Math.round(days * dayMs);
 
 /** 5 when the last order is at most recencyScoreDays[0] days before `now`, 4 within [1]…, 1 beyond [3]. Read time only. */
-export function recencyScore(lastOrderAt: string | null, now: Date, rules: Customer360Rules): RfmScore | null {
+export function recencyScore(lastOrderAt: string | null, now: Date, rules: Pick<Customer360Rules, 'recencyScoreDays'>): RfmScore | null {
   if (lastOrderAt === null) return null;
   const elapsed = now.getTime() - instantMs(lastOrderAt);
   const within = rules.recencyScoreDays.findIndex((days) => elapsed <= thresholdMs(days));

@@ -1,6 +1,8 @@
 export * from './planning/campaign';
 export * from './planning/campaign-errors';
 export * from './planning/campaign-decider';
+export * from './suppression/suppression-log';
+export * from './suppression/evolve-suppression-log';
 export * from './suppression/suppression-facts';
 export * from './suppression/evolve-suppression-facts';
 export * from './suppression/suppression-facts-as-of';
@@ -8,3 +10,6 @@ export * from './suppression/suppression-rules';
 export * from './suppression/block-reason';
 export * from './suppression/promotion-of';
 export * from './suppression/eligibility';
+export * from './suppression/suppression-postings';
+export * from './audience/audience-counts';
+export * from './audience/decide-audience-bucket';

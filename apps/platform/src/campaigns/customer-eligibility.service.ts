@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Campaign, eligibilityOf, Eligibility, suppressionEventTypes, suppressionFactsAsOf } from '@cdp/campaigns';
-import { customerStream, eventCatalogue, RecordedEvent } from '@cdp/event-model';
+import { Campaign, eligibilityOf, Eligibility, emptySuppressionLog, evolveSuppressionLog, SuppressionLog, suppressionEventTypes, suppressionFactsAsOf } from '@cdp/campaigns';
+import { customerStream, eventCatalogue } from '@cdp/event-model';
 import { EventStore, StreamNotFoundError } from '@cdp/event-store';
 import { SEALED_EVENT_STORE } from '../event-store/event-store.token';
 import { SUPPRESSION_RULES } from './suppression-rules.token';
@@ -22,21 +22,21 @@ export class CustomerEligibilityService {
   ) {}
 
   async eligibility(campaign: Campaign, customerId: string, asOf: Date): Promise<EligibilityAnswer> {
-    const facts = suppressionFactsAsOf(await this.events(customerId), asOf);
+    const facts = suppressionFactsAsOf(await this.log(customerId), asOf);
     const decided = eligibilityOf(campaign, facts, asOf, this.rules);
     return { campaignId: campaign.campaignId, customerId, asOf: asOf.toISOString(), source: 'event-store', ...decided };
   }
 
-  private async events(customerId: string): Promise<RecordedEvent[]> {
-    const events: RecordedEvent[] = [];
+  private async log(customerId: string): Promise<SuppressionLog> {
+    let log = emptySuppressionLog();
     try {
       for await (const event of this.store.readStream(customerStream(customerId))) {
-        if (readTypes.has(event.type)) events.push(eventCatalogue.upcast(event));
+        if (readTypes.has(event.type)) log = evolveSuppressionLog(log, eventCatalogue.upcast(event));
       }
     } catch (error) {
       // A customer nobody recorded anything about has given no consent: the rule answers for them too.
       if (!(error instanceof StreamNotFoundError)) throw error;
     }
-    return events;
+    return log;
   }
 }

@@ -4,6 +4,8 @@ import { campaignWith } from '../testing/campaigns';
 import { Campaign } from '../planning/campaign';
 import { eligibilityOf } from './eligibility';
 import { suppressionFactsAsOf } from './suppression-facts-as-of';
+import { evolveSuppressionLog } from './evolve-suppression-log';
+import { emptySuppressionLog } from './suppression-log';
 
 const day = (n: number) => new Date(Date.UTC(2011, 2, 1) + n * 86_400_000).toISOString();
 const at = (n: number) => new Date(day(n));
@@ -11,7 +13,8 @@ const request = (returnId: string, productId = '85123A', extra: object = {}) => 
 
 /** given the customer's events, when asked at `when` about the campaign, then this answer. */
 function given(events: RecordedEvent[]) {
-  return { when: (campaign: Campaign, when: Date) => eligibilityOf(campaign, suppressionFactsAsOf(events, when), when) };
+  const log = events.reduce(evolveSuppressionLog, emptySuppressionLog());
+  return { when: (campaign: Campaign, when: Date) => eligibilityOf(campaign, suppressionFactsAsOf(log, when), when) };
 }
 
 function consenting(event: ReturnType<typeof customerEvents>) {

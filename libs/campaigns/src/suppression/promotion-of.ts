@@ -5,7 +5,8 @@ import { SuppressionFacts } from './suppression-facts';
 /**
  * Whether a product the customer returned or complained about is promoted by the campaign, and how: as one of its
  * products (by productId or sku), as a product of a promoted category, or (scope `category`) as a product of the
- * same category as a promoted product. A category is known from the campaign or the customer's own order lines.
+ * category the campaign gives a promoted product. The returned product's category is known from the customer's
+ * own order lines.
  */
 export function promotionOf(
   campaign: Campaign,
@@ -19,6 +20,6 @@ export function promotionOf(
   if (category === undefined) return null;
   if (campaign.categories.includes(category)) return { by: 'category', category };
   if (campaign.suppressionScope !== 'category') return null;
-  const sibling = campaign.products.some((candidate) => (candidate.category ?? facts.categories[candidate.sku]) === category);
+  const sibling = campaign.products.some((candidate) => candidate.category === category);
   return sibling ? { by: 'category', category } : null;
 }

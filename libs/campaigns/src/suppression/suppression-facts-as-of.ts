@@ -1,16 +1,16 @@
-import { RecordedEvent } from '@cdp/event-model';
 import { evolveSuppressionFacts } from './evolve-suppression-facts';
 import { emptySuppressionFacts, SuppressionFacts } from './suppression-facts';
+import { SuppressionLog } from './suppression-log';
 
 /**
- * The facts from a customer's events (log order, upcast) that occurred at or before `at`: a late-recorded event
- * with an earlier business time is part of that past, one that occurs after `at` is not yet known.
+ * The facts from a customer's log as of `at`: the entries that occurred at or before it (a late-recorded entry with
+ * an earlier business time is part of that past; one that occurs after `at` is not yet known), in log order.
  */
-export function suppressionFactsAsOf(events: Iterable<Pick<RecordedEvent, 'eventId' | 'type' | 'data' | 'metadata'>>, at: Date): SuppressionFacts {
-  const until = at.getTime();
-  let facts = emptySuppressionFacts();
-  for (const event of events) {
-    if (Date.parse(event.metadata.occurredAt) <= until) facts = evolveSuppressionFacts(facts, event);
+export function suppressionFactsAsOf(log: SuppressionLog, at: Date): SuppressionFacts {
+  const until = at.toISOString();
+  let facts: SuppressionFacts = { ...emptySuppressionFacts(), categories: log.categories };
+  for (const entry of log.entries) {
+    if (entry.at <= until) facts = evolveSuppressionFacts(facts, entry);
   }
   return facts;
 }

@@ -30,8 +30,8 @@ export type SuppressionFacts = {
   complaints: { [complaintId: string]: ComplaintFact };
   /** By `<channel>/<purpose>`. */
   consents: { [channelAndPurpose: string]: ConsentFact };
-  /** The category of each product the customer ordered, by productId and by sku, from their order lines. */
-  categories: { [productIdOrSku: string]: string };
+  /** The category of each product the customer ordered, by productId and by sku (SuppressionLog.categories). */
+  categories: { readonly [productIdOrSku: string]: string };
 };
 
 export const emptySuppressionFacts = (): SuppressionFacts => ({ returns: {}, complaints: {}, consents: {}, categories: {} });

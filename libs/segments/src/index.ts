@@ -2,6 +2,7 @@ export * from './conditions/segment-condition';
 export * from './conditions/segment-fields';
 export * from './conditions/invalid-conditions-error';
 export { parseSegmentConditions } from './conditions/parse-conditions';
+export * from './conditions/personal-fields-of';
 export * from './behaviour/behaviour-log';
 export * from './behaviour/evolve-behaviour';
 export * from './evaluation/subject-facts';

@@ -19,10 +19,8 @@ export type FieldCondition =
 /** Consented (and not withdrawn) to be contacted on the channel for the purpose. */
 export type ConsentCondition = { consent: { channel: Channel; purpose: ConsentPurpose } };
 
-/** At least `atLeast` orders holding the product (by productId or sku) or a product of the category, in the last `withinDays` days. */
-export type BoughtCondition = {
-  bought: ({ product: string; category?: undefined } | { category: string; product?: undefined }) & { atLeast: number; withinDays: number };
-};
+/** At least `atLeast` orders holding the product (by productId or sku) or a product of the category (exactly one is set), in the last `withinDays` days. */
+export type BoughtCondition = { bought: { product?: string; category?: string; atLeast: number; withinDays: number } };
 
 export const interactionDirections = ['inbound', 'outbound', 'any'] as const;
 export type InteractionDirection = (typeof interactionDirections)[number];

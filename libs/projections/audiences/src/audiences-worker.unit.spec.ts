@@ -1,0 +1,150 @@
+import { bucketOf } from '@cdp/segments';
+import { AudiencesHarness, ManualClock } from './testing/audiences.harness';
+
+const day = (n: number) => Date.UTC(2025, 0, 1) + n * 86_400_000;
+const iso = (n: number) => new Date(day(n)).toISOString();
+const order = (orderId: string, productId: string, category?: string) => ({
+  orderId,
+  lines: [{ productId, sku: productId, quantity: 1, unitPrice: 2.5, currency: 'GBP', ...(category ? { category } : {}) }],
+});
+const consent = { channel: 'email', purpose: 'marketing' };
+
+describe('the audiences worker', () => {
+  let clock: ManualClock;
+  let harness: AudiencesHarness;
+
+  beforeEach(() => {
+    clock = new ManualClock(day(10));
+    harness = new AudiencesHarness(clock);
+  });
+
+  afterEach(() => harness.close());
+
+  it('re-evaluates a customer on each of their events, and records entering and leaving with the event that caused it', async () => {
+    await harness.start();
+    await harness.defineSegment('consenting', { consent: { channel: 'email' } });
+    await harness.append('ann', 'CustomerRegistered', { partyKind: 'customer', channel: 'web' }, iso(1));
+    await harness.settle();
+    expect(await harness.members('consenting')).toEqual([]);
+
+    const granted = await harness.append('ann', 'ConsentGranted', consent, iso(2));
+    await harness.settle();
+    expect(await harness.members('consenting')).toEqual(['ann']);
+    const withdrawn = await harness.append('ann', 'ConsentWithdrawn', consent, iso(3));
+    await harness.settle();
+    expect(await harness.members('consenting')).toEqual([]);
+    expect((await harness.history('ann')).map(({ change, cause }) => ({ change, cause: cause.kind === 'event' ? cause.position : cause }))).toEqual([
+      { change: 'entered', cause: granted },
+      { change: 'left', cause: withdrawn },
+    ]);
+    expect(harness.sink.published.map((change) => change.change)).toEqual(['entered', 'left']);
+  });
+
+  it('lets "bought in the last 30 days" expire on day 31 with no new event, at the moment it was due', async () => {
+    await harness.start();
+    await harness.defineSegment('recent-buyers', { bought: { product: '85123A', withinDays: 30 } });
+    await harness.append('bob', 'OrderPlaced', order('o1', '85123A'), iso(5));
+    await harness.settle();
+    expect(await harness.members('recent-buyers')).toEqual(['bob']);
+    expect(await harness.membershipsOf('bob')).toMatchObject({ nextCheckAt: new Date(day(35) + 1).toISOString() });
+
+    clock.set(day(35));
+    await harness.settle();
+    expect(await harness.members('recent-buyers')).toEqual(['bob']);
+    clock.set(day(35) + 1);
+    await harness.settle();
+    expect(await harness.members('recent-buyers')).toEqual([]);
+    const [, left] = await harness.history('bob');
+    expect(left).toMatchObject({ change: 'left', at: new Date(day(35) + 1).toISOString(), cause: { kind: 'time', dueAt: new Date(day(35) + 1).toISOString() } });
+    expect(await harness.membershipsOf('bob')).toMatchObject({ segments: {}, nextCheckAt: null });
+  });
+
+  it('evaluates a new segment over every existing customer, with its progress, and gets what an evaluation from scratch gets', async () => {
+    await harness.start('read-models', { customersPerPass: 7, evaluationFlushCustomers: 20 });
+    const buyers = Array.from({ length: 60 }, (_, index) => `c${String(index).padStart(3, '0')}`);
+    for (const [index, customerId] of buyers.entries()) {
+      await harness.append(customerId, 'OrderPlaced', order(`o${index}`, index % 3 === 0 ? 'LAMP' : 'MUG', index % 3 === 0 ? 'lighting' : 'kitchen'), iso(index % 9));
+    }
+    await harness.settle();
+    await harness.defineSegment('lighting-buyers', { bought: { category: 'lighting', withinDays: 30 } });
+    // Live evaluation goes on while the new segment is evaluated: a customer buys a lamp meanwhile.
+    await harness.append('c001', 'OrderPlaced', order('late', 'LAMP', 'lighting'), iso(9));
+    await harness.settle();
+    const expected = buyers.filter((_, index) => index % 3 === 0 || index === 1);
+    expect(await harness.members('lighting-buyers')).toEqual(expected);
+    const causes = new Set((await harness.history('c000')).map((change) => change.cause.kind));
+    expect(causes).toEqual(new Set(['definition']));
+    expect((await harness.history('c001')).map((change) => change.cause.kind)).toEqual(['event']);
+    const segment = (await harness.stores.segments.get('lighting-buyers'))?.body;
+    expect(segment).toMatchObject({ status: 'active', evaluation: { version: 1, evaluated: 60, total: 60, finishedAt: expect.any(String) } });
+
+    // From scratch: a second read store rebuilt from the first event, at the same moment.
+    await harness.stop();
+    await harness.start('rebuilt');
+    await harness.settle();
+    expect(await harness.members('lighting-buyers')).toEqual(expected);
+  });
+
+  it('makes members who no longer match a redefinition leave, and freezes an archived segment', async () => {
+    await harness.start();
+    await harness.append('ann', 'CustomerProfileUpdated', { address: { country: 'FR' } }, iso(1));
+    await harness.append('bob', 'CustomerProfileUpdated', { address: { country: 'BE' } }, iso(1));
+    await harness.defineSegment('benelux-and-france', { field: 'country', op: 'in', values: ['FR', 'BE'] });
+    await harness.settle();
+    expect(await harness.members('benelux-and-france')).toEqual(['ann', 'bob']);
+    await harness.defineSegment('benelux-and-france', { field: 'country', op: 'eq', value: 'FR' }, 'RedefineSegment');
+    await harness.settle();
+    expect(await harness.members('benelux-and-france')).toEqual(['ann']);
+    expect((await harness.history('bob')).map(({ change, segmentVersion, cause }) => [change, segmentVersion, cause])).toEqual([
+      ['entered', 1, { kind: 'definition', version: 1 }],
+      ['left', 2, { kind: 'definition', version: 2 }],
+    ]);
+    expect(await harness.membershipsOf('ann')).toMatchObject({ segments: { 'benelux-and-france': { version: 2 } } });
+
+    await harness.archiveSegment('benelux-and-france');
+    await harness.append('ann', 'CustomerProfileUpdated', { address: { country: 'DE' } }, iso(2));
+    await harness.settle();
+    expect(await harness.members('benelux-and-france')).toEqual(['ann']);
+    expect((await harness.stores.segments.get('benelux-and-france'))?.body.status).toBe('archived');
+  });
+
+  it('files returns, complaints and consents under the keys audiences read', async () => {
+    await harness.start();
+    await harness.append('cy', 'OrderPlaced', order('o1', 'LAMP', 'lighting'), iso(1));
+    await harness.append('cy', 'ConsentGranted', consent, iso(1));
+    await harness.append('cy', 'ReturnRequested', { returnId: 'r1', productId: 'LAMP', quantity: 1, reason: 'damaged', channel: 'web' }, iso(2));
+    await harness.settle();
+    const keys = async (key: string) => {
+      const found: string[] = [];
+      for await (const bucket of harness.stores.postings.buckets(key)) found.push(...bucket.ids);
+      return found;
+    };
+    expect(await keys('product:LAMP')).toEqual(['cy']);
+    expect(await keys('category:lighting')).toEqual(['cy']);
+    expect(await keys('consent:email/marketing')).toEqual(['cy']);
+    await harness.append('cy', 'ConsentWithdrawn', consent, iso(3));
+    await harness.settle();
+    const [bucket] = await harness.stores.postings.bucketOfKeys(['consent:email/marketing'], bucketOf('cy'));
+    expect(bucket.values[0]).toMatchObject({ entries: [{ type: 'ConsentGranted' }, { type: 'ConsentWithdrawn' }] });
+  });
+
+  it('publishes again, with the same ids, what a failure interrupted; the history keeps each change once', async () => {
+    let failures = 1;
+    const flaky = {
+      published: [] as string[],
+      async publish(changes: readonly { changeId: string }[]) {
+        flaky.published.push(...changes.map((change) => change.changeId));
+        // The broker took them, then the connection dropped before the acknowledgement.
+        if (failures-- > 0) throw new Error('connection reset');
+      },
+    };
+    await harness.start('read-models', { sink: flaky as never });
+    await harness.defineSegment('consenting', { consent: { channel: 'email' } });
+    await harness.append('dee', 'ConsentGranted', consent, iso(1));
+    await harness.settle();
+    expect(flaky.published).toHaveLength(2);
+    expect(new Set(flaky.published).size).toBe(1);
+    expect(await harness.history('dee')).toHaveLength(1);
+    expect(await harness.members('consenting')).toEqual(['dee']);
+  });
+});

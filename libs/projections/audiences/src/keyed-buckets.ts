@@ -1,0 +1,86 @@
+import { Json } from '@cdp/event-model';
+import { applyBucketChanges, BucketChange, bucketCount, IdBucket } from '@cdp/segments';
+import { ReadCollection, ReadDocument } from '@cdp/read-store';
+
+/** One bucket of one key, as stored: the ids of the key's customers that hash to the bucket, sorted, with their values. */
+export type BucketDocument = { key: string; bucket: number; count: number; ids: string[]; values: Json[] };
+
+export const bucketDocumentId = (key: string, bucket: number): string => `${key}#${String(bucket).padStart(3, '0')}`;
+
+/** Changes to apply, by key, then by bucket. */
+export type KeyedBucketChanges = Map<string, Map<number, BucketChange[]>>;
+
+export function addBucketChange(changes: KeyedBucketChanges, key: string, bucket: number, change: BucketChange): void {
+  let byBucket = changes.get(key);
+  if (!byBucket) changes.set(key, (byBucket = new Map()));
+  const list = byBucket.get(bucket);
+  if (list) list.push(change);
+  else byBucket.set(bucket, [change]);
+}
+
+const bucketsPerRead = 64;
+
+/**
+ * Sets of customers by key (a segment's members, the customers of a consent or a product…), each key in up to
+ * `bucketCount` documents: a key of a million customers is read in a few hundred documents, which every store
+ * (FerretDB included) reads in seconds. One writer per collection: the audiences worker.
+ */
+export class KeyedBuckets {
+  constructor(private readonly collection: ReadCollection<BucketDocument>) {}
+
+  /** Applies the changes (idempotent: set and remove), and returns the new size of each bucket written. */
+  async apply(changes: KeyedBucketChanges, position: string): Promise<Map<string, Map<number, number>>> {
+    const ids: string[] = [];
+    for (const [key, byBucket] of changes) for (const bucket of byBucket.keys()) ids.push(bucketDocumentId(key, bucket));
+    const sizes = new Map<string, Map<number, number>>();
+    if (ids.length === 0) return sizes;
+    const stored = await this.collection.getMany(ids);
+    const written: ReadDocument<BucketDocument>[] = [];
+    for (const [key, byBucket] of changes) {
+      const keySizes = new Map<number, number>();
+      sizes.set(key, keySizes);
+      for (const [bucket, bucketChanges] of byBucket) {
+        const id = bucketDocumentId(key, bucket);
+        const before = stored.get(id)?.body ?? { ids: [], values: [] };
+        const after = applyBucketChanges({ ids: before.ids, values: before.values }, bucketChanges);
+        keySizes.set(bucket, after.ids.length);
+        written.push({ id, position, body: { key, bucket, count: after.ids.length, ids: after.ids, values: after.values } });
+      }
+    }
+    await this.collection.bulkReplace(written);
+    return sizes;
+  }
+
+  /** The key's buckets in bucket order, from `fromBucket` on (missing ones are empty). */
+  async *buckets(key: string, fromBucket = 0): AsyncIterable<IdBucket & { bucket: number }> {
+    for (let first = fromBucket; first < bucketCount; first += bucketsPerRead) {
+      const numbers = Array.from({ length: Math.min(bucketsPerRead, bucketCount - first) }, (_, offset) => first + offset);
+      const found = await this.collection.getMany(numbers.map((bucket) => bucketDocumentId(key, bucket)));
+      for (const bucket of numbers) {
+        const body = found.get(bucketDocumentId(key, bucket))?.body;
+        yield { bucket, ids: body?.ids ?? [], values: body?.values ?? [] };
+      }
+    }
+  }
+
+  /** One bucket of several keys: what an audience reads for the campaign's postings. */
+  async bucketOfKeys(keys: readonly string[], bucket: number): Promise<IdBucket[]> {
+    const found = await this.collection.getMany(keys.map((key) => bucketDocumentId(key, bucket)));
+    return keys.map((key) => {
+      const body = found.get(bucketDocumentId(key, bucket))?.body;
+      return { ids: body?.ids ?? [], values: body?.values ?? [] };
+    });
+  }
+
+  /** The size of each of the key's buckets (bucket number → customers). */
+  async bucketSizes(key: string): Promise<Map<number, number>> {
+    const groups = await this.collection.sumBy('bucket', 'count', [{ field: 'key', op: 'eq', value: key }]);
+    return new Map(groups.map((group) => [group.value as number, group.sum]));
+  }
+
+  async size(key: string): Promise<number> {
+    let total = 0;
+    for (const size of (await this.bucketSizes(key)).values()) total += size;
+    return total;
+  }
+}

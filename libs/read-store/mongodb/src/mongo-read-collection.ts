@@ -159,9 +159,13 @@ export class MongoReadCollection<Body extends JsonObject> implements ReadCollect
   async bulkReplace(documents: readonly ReadDocument<Body>[]): Promise<void> {
     if (documents.length === 0) return;
     if (!this.capabilities.indexedIdQueries) {
-      // FerretDB scans the collection for each replaceOne: one delete of them all and one insert is its fastest write.
-      await this.reach(() => this.documents.deleteMany({ _id: { $in: documents.map((document) => document.id) } }));
-      await this.reach(() => this.documents.insertMany(documents.map(storedDocument), { ordered: false }));
+      // FerretDB scans the collection for each replaceOne: one delete of them all and one insert is its fastest write,
+      // through the redo log, so that a crash between the two loses nothing.
+      if (this.redoPending) await this.recover();
+      const redo: RedoEntry[] = documents.map((document) => ({ _id: document.id, document: storedDocument(document) }));
+      this.redoPending = true;
+      await this.reach(() => this.redoLog.insertMany(redo, { ordered: false }));
+      await this.replay(redo);
       return;
     }
     await this.reach(() =>

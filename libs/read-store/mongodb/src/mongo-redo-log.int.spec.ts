@@ -78,6 +78,25 @@ describe('MongoReadCollection without indexed _id queries, when a write fails ha
     ]);
     expect(await client.db(database).collection(redoLogName('docs')).countDocuments()).toBe(0);
   });
+
+  it('makes an unguarded bulkReplace as safe: a failure between its delete and its insert loses nothing', async () => {
+    let calls = 0;
+    let failOnCall = -1;
+    const reach = <T>(call: () => Promise<T>) => (++calls === failOnCall ? Promise.reject(new Error('connection reset')) : call());
+    const docs = new MongoReadCollection<{ v: number }>('buckets', client.db(database).collection<StoredDocument>('buckets'), reach, 100, { indexedIdQueries: false });
+    await docs.bulkReplace([{ id: 'k#000', position: position(1), body: { v: 1 } }]);
+
+    const replacement = [{ id: 'k#000', position: position(1), body: { v: 2 } }];
+    // Calls of one bulkReplace: the redo log, the delete, the insert, the redo log's clean-up.
+    failOnCall = calls + 3;
+    await expect(docs.bulkReplace(replacement)).rejects.toThrow('connection reset');
+    expect(await docs.get('k#000')).toBeNull();
+
+    const reopened = new MongoReadCollection<{ v: number }>('buckets', client.db(database).collection<StoredDocument>('buckets'), (call) => call(), 100, { indexedIdQueries: false });
+    await reopened.recover();
+    expect(await reopened.get('k#000')).toEqual({ id: 'k#000', position: position(1), body: { v: 2 } });
+    expect(await client.db(database).collection(redoLogName('buckets')).countDocuments()).toBe(0);
+  });
 });
 
 describe('MongoReadCollection without indexed _id queries, when a unique index refuses a document', () => {

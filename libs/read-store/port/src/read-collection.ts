@@ -35,7 +35,10 @@ export interface ReadCollection<Body extends JsonObject = JsonObject> {
    * Re-applying a batch changes nothing. No atomicity across documents is promised.
    */
   write(batch: WriteBatch<Body>): Promise<void>;
-  /** Unguarded replace-or-insert of many documents: the store's raw write ceiling, for benchmarks. */
+  /**
+   * Unguarded replace-or-insert of many documents, as crash-safe as `write`: for collections whose single writer
+   * needs no position guard (keyed buckets), and the store's raw write ceiling in benchmarks.
+   */
   bulkReplace(documents: readonly ReadDocument<Body>[]): Promise<void>;
   find(query: FindQuery): Promise<Page<Body>>;
   /** Every matching document in sort order, in constant memory (paged underneath). */

@@ -9,6 +9,7 @@ import { openEventStore } from './event-store/open-event-store';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { ProjectorModule } from './projector.module';
 import { openReadStore } from './read-store/open-read-store';
+import { openPersonalData } from './personal-data/open-personal-data';
 
 /**
  * The projection worker as its own process (`node apps/platform/dist/projector.js`), for deployments on
@@ -19,7 +20,8 @@ async function main(): Promise<void> {
   const config = loadPlatformConfig(process.env);
   const eventStore = await openEventStore(config.eventStore, { readOnly: true });
   const readStore = await openReadStore(config.readStore);
-  const app = await NestFactory.create<NestExpressApplication>(ProjectorModule.forRoot({ config, eventStore, readStore }), { bufferLogs: true });
+  const personalData = await openPersonalData(config.personalData);
+  const app = await NestFactory.create<NestExpressApplication>(ProjectorModule.forRoot({ config, eventStore, readStore, personalData }), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });

@@ -25,7 +25,8 @@ export class ProjectionThreadLifecycle implements OnApplicationBootstrap, Before
   private restartTimer?: NodeJS.Timeout;
 
   constructor(@Inject(PLATFORM_CONFIG) config: PlatformConfig) {
-    this.data = { eventStore: config.eventStore, readStore: config.readStore, projections: config.projections };
+    const { eventStore, readStore, personalData, projections, segments, kafka, serviceName, logLevel } = config;
+    this.data = { eventStore, readStore, personalData, projections, segments, kafka, serviceName, logLevel };
   }
 
   /** Resolves once the thread's worker has started; rejects, and so stops start-up, when the thread cannot start. */

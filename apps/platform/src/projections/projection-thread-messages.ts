@@ -1,12 +1,11 @@
-import { EventStoreConfig, ProjectionsConfig, ReadStoreConfig } from '@cdp/config';
+import { PlatformConfig } from '@cdp/config';
 import { EngineErrorContext } from '@cdp/projection-engine';
 
-/** What the projection thread is started with: the stores to open (its own connections) and the worker's settings. */
-export interface ProjectionThreadData {
-  eventStore: EventStoreConfig;
-  readStore: ReadStoreConfig;
-  projections: ProjectionsConfig;
-}
+/** What the projection thread is started with: the stores to open (its own connections) and the workers' settings. */
+export type ProjectionThreadData = Pick<
+  PlatformConfig,
+  'eventStore' | 'readStore' | 'personalData' | 'projections' | 'segments' | 'kafka' | 'serviceName' | 'logLevel'
+>;
 
 export type ToProjectionThread = { kind: 'stop' };
 

@@ -1,5 +1,5 @@
-/** The worker that folds the event store into the read models (`ProjectionWorker`). */
-export const PROJECTION_WORKER = Symbol('PROJECTION_WORKER');
+/** The workers that fold the event store into the read models (`ReadModelWorkers`). */
+export const READ_MODEL_WORKERS = Symbol('READ_MODEL_WORKERS');
 /** The read models the API serves, each as the projection that writes it. */
 export const PLATFORM_PROJECTIONS = Symbol('PLATFORM_PROJECTIONS');
 /** The 360° view's collection (`ReadCollection<Customer360Document>`). */

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ProjectionWorker } from '@cdp/projection-engine';
-import { PROJECTION_WORKER } from './projection-tokens';
+import { READ_MODEL_WORKERS } from './projection-tokens';
+import { ReadModelWorkers } from './read-model-workers';
 
 /**
  * Starts the worker once the app is wired, and stops it before the stores close: the batch in flight is
@@ -10,7 +10,7 @@ import { PROJECTION_WORKER } from './projection-tokens';
 export class ProjectionWorkerLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projections');
 
-  constructor(@Inject(PROJECTION_WORKER) private readonly worker: ProjectionWorker) {}
+  constructor(@Inject(READ_MODEL_WORKERS) private readonly worker: ReadModelWorkers) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.worker.start();

@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ProjectionStatus, ProjectionWorker } from '@cdp/projection-engine';
+import { ProjectionStatus } from '@cdp/projection-engine';
 import { RequiresRole, RolesGuard } from '../http/access/roles.guard';
 import { ApiProblemResponses } from '../http/api-problem-responses';
-import { PROJECTION_WORKER } from './projection-tokens';
+import { READ_MODEL_WORKERS } from './projection-tokens';
+import { ReadModelWorkers } from './read-model-workers';
 
 @ApiTags('projections')
 @ApiBearerAuth()
@@ -11,7 +12,7 @@ import { PROJECTION_WORKER } from './projection-tokens';
 @UseGuards(RolesGuard)
 @RequiresRole('analyst')
 export class ProjectionsController {
-  constructor(@Inject(PROJECTION_WORKER) private readonly worker: ProjectionWorker) {}
+  constructor(@Inject(READ_MODEL_WORKERS) private readonly worker: ReadModelWorkers) {}
 
   @Get()
   @ApiOperation({

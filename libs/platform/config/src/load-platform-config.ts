@@ -44,6 +44,10 @@ export function loadPlatformConfig(env: Readonly<Record<string, string | undefin
     projections: readProjections(read),
     apiAccess: readApiAccess(read),
     campaigns: { coolingOffDays: read.integer('CAMPAIGN_COOLING_OFF_DAYS', { min: 0, max: 3650, hint: 'days' }, 30) },
+    segments: {
+      changesTopic: read.matching('SEGMENT_CHANGES_TOPIC', topicPattern, 'a topic name', 'cdp.segment-membership'),
+      dueCheckIntervalMs: read.integer('SEGMENT_DUE_CHECK_MS', { min: 10, max: 3_600_000, hint: 'milliseconds' }, 1000),
+    },
     logLevel: read.oneOf('LOG_LEVEL', logLevels, 'info'),
     serviceName: read.matching(
       'SERVICE_NAME',

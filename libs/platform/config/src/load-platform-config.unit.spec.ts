@@ -22,6 +22,7 @@ describe('loadPlatformConfig', () => {
       projections: { runWorker: 'thread', maxBatchEvents: 2000, maxBatchWaitMs: 100, batchIdleMs: 5, cachedDocuments: 1000 },
       apiAccess: { tokens: new Map(), anonymousRoles: ['analyst'] },
       campaigns: { coolingOffDays: 30 },
+      segments: { changesTopic: 'cdp.segment-membership', dueCheckIntervalMs: 1000 },
       logLevel: 'info',
       serviceName: 'cdp-platform',
     });
@@ -36,6 +37,8 @@ describe('loadPlatformConfig', () => {
       EVENT_STORE_DURABILITY: 'normal',
       LOG_LEVEL: 'debug',
       CAMPAIGN_COOLING_OFF_DAYS: '45',
+      SEGMENT_CHANGES_TOPIC: 'crm.segments',
+      SEGMENT_DUE_CHECK_MS: '250',
       SERVICE_NAME: 'cdp-ingest',
     });
     expect(config).toEqual({
@@ -47,6 +50,7 @@ describe('loadPlatformConfig', () => {
       projections: { runWorker: 'thread', maxBatchEvents: 2000, maxBatchWaitMs: 100, batchIdleMs: 5, cachedDocuments: 1000 },
       apiAccess: { tokens: new Map(), anonymousRoles: ['analyst'] },
       campaigns: { coolingOffDays: 45 },
+      segments: { changesTopic: 'crm.segments', dueCheckIntervalMs: 250 },
       logLevel: 'debug',
       serviceName: 'cdp-ingest',
     });

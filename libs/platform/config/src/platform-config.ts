@@ -77,6 +77,13 @@ export interface CampaignsConfig {
   coolingOffDays: number;
 }
 
+export interface SegmentsConfig {
+  /** Where membership changes are published, when KAFKA_BROKERS is set; created with KAFKA_INGEST_PARTITIONS partitions. */
+  changesTopic: string;
+  /** How often customers whose time has come (a window closing, a birthday) are looked for. */
+  dueCheckIntervalMs: number;
+}
+
 export interface PlatformConfig {
   http: { host: string; port: number };
   eventStore: EventStoreConfig;
@@ -87,6 +94,7 @@ export interface PlatformConfig {
   projections: ProjectionsConfig;
   apiAccess: ApiAccessConfig;
   campaigns: CampaignsConfig;
+  segments: SegmentsConfig;
   logLevel: LogLevel;
   serviceName: string;
 }

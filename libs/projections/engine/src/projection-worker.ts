@@ -103,7 +103,8 @@ export class ProjectionWorker {
     return runner;
   }
 
-  private async headPosition(): Promise<Position | null> {
+  /** The head of the event store now; null when it is empty or cannot be asked. */
+  async headPosition(): Promise<Position | null> {
     return this.settings.eventStore.headPosition().catch(() => null);
   }
 }

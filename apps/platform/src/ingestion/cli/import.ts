@@ -7,8 +7,8 @@ import { openEventStore } from '../../event-store/open-event-store';
 import { openPersonalData } from '../../personal-data/open-personal-data';
 import { openReadStore } from '../../read-store/open-read-store';
 import { PlatformModule } from '../../platform.module';
-import { ProjectionWorker } from '@cdp/projection-engine';
-import { PROJECTION_WORKER } from '../../projections/projection-tokens';
+import { READ_MODEL_WORKERS } from '../../projections/projection-tokens';
+import { ReadModelWorkers } from '../../projections/read-model-workers';
 import { IngestionService } from '../ingestion.service';
 import { ImportArgumentsError, parseImportArguments, usage } from './import-arguments';
 import { ImportSource, ndjsonSource, onlineRetailSource } from './import-sources';
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
       args.kind === 'online-retail'
         ? onlineRetailSource(args.file, { service, summary: retailSummary })
         : ndjsonSource(args.file, { maxMessageBytes: config.ingestion.maxMessageBytes, service });
-    const worker = projections.runWorker === 'in-process' ? app.get<ProjectionWorker>(PROJECTION_WORKER) : undefined;
+    const worker = projections.runWorker === 'in-process' ? app.get<ReadModelWorkers>(READ_MODEL_WORKERS) : undefined;
     const progress = new ProgressReporter('messages');
     let rejects: WriteStream | undefined;
     const summary = await runImport(source.items, {
@@ -73,7 +73,7 @@ async function main(): Promise<number> {
 }
 
 /** The read models followed the import live; the last batches are folded before the process ends. */
-async function catchUpReadModels(worker: ProjectionWorker, whileImporting: ReadonlyMap<string, number>): Promise<void> {
+async function catchUpReadModels(worker: ReadModelWorkers, whileImporting: ReadonlyMap<string, number>): Promise<void> {
   await worker.waitUntilCaughtUp(undefined, { timeoutMs: 3_600_000, pollMs: 100 });
   for (const status of await worker.statuses()) {
     const failure = status.error ? ` — failed on ${status.error.eventType} ${status.error.eventId}: ${status.error.message}` : '';

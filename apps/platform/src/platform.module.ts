@@ -4,6 +4,7 @@ import { PlatformConfig } from '@cdp/config';
 import { EventStore } from '@cdp/event-store';
 import { ObservabilityModule } from '@cdp/observability';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { SegmentsModule } from './segments/segments.module';
 import { CustomersModule } from './customers/customers.module';
 import { EventStoreModule } from './event-store/event-store.module';
 import { CustomerViewModule } from './customer-view/customer-view.module';
@@ -50,6 +51,7 @@ export class PlatformModule {
         CustomersModule,
         ProjectionsModule.forRoot(config.projections),
         CustomerViewModule,
+        SegmentsModule,
         CampaignsModule,
         StatsModule,
         IngestionModule.forRoot({

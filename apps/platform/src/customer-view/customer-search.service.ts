@@ -3,7 +3,7 @@ import { Customer360Document } from '@cdp/customer-360';
 import { ReadCollection } from '@cdp/read-store';
 import { CUSTOMER_360_COLLECTION, PLATFORM_PROJECTIONS } from '../projections/projection-tokens';
 import { PlatformProjections } from '@cdp/read-models';
-import { csvLine } from './csv-line';
+import { csvLine } from '../http/export/csv-line';
 import { customerSearchQuery } from './customer-search-query';
 import { customerSummary, CustomerSummary, summaryColumns } from './customer-summary';
 import { CustomerSearchParams } from './dtos/customer-search.params';

@@ -13,7 +13,7 @@ import { CustomerSearchParams } from './dtos/customer-search.params';
 import { CustomerTimelineParams } from './dtos/customer-timeline.params';
 import { GetCustomer360Query } from './get-customer-360.query';
 import { GetCustomerTimelineQuery } from './get-customer-timeline.query';
-import { streamLines } from './stream-lines';
+import { streamLines } from '../http/export/stream-lines';
 import { customer360Example, customerSearchExample, timelineExample } from './dtos/response-examples';
 
 /** What analysts read: the 360° view of one customer, its timeline, and search over all of them. */

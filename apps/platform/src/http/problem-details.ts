@@ -16,6 +16,9 @@ import { IngestionRejectedError, statusForRejection } from '../ingestion/http/in
 import { isOutage } from '../ingestion/is-outage';
 import { InvalidReadQueryError, ReadStoreUnavailableError } from '@cdp/read-store';
 import { CampaignNotFoundError } from '../campaigns/campaign-not-found-error';
+import { InvalidSegmentError, SegmentAlreadyDefinedError, SegmentArchivedError, SegmentNotDefinedError } from '@cdp/segments';
+import { InvalidBucketCursorError } from '@cdp/audiences';
+import { SegmentNotFoundError } from '../segments/segment-not-found-error';
 import { CustomerNotFoundError } from '../customer-view/customer-not-found-error';
 import { MissingRoleError, UnknownApiTokenError } from './access/caller-roles';
 import { FieldIssue, RequestValidationError } from './request-validation-error';
@@ -75,6 +78,14 @@ export function problemFor(error: unknown): Problem {
   if (error instanceof NothingPromotedError) {
     return problem(400, error.code, 'The campaign promotes nothing', error.message, { errors: [{ path: 'products', message: error.message }] });
   }
+  if (error instanceof InvalidSegmentError) {
+    // The detail names each faulty node (`conditions.all[2].field: unknown field "agee"`), as errors does one by one.
+    return problem(400, error.code, 'The segment is invalid', `${error.message}. Fix them and send the request again.`, { errors: [...error.issues] });
+  }
+  if (error instanceof SegmentAlreadyDefinedError) return problem(409, error.code, 'The segment id is taken', error.message);
+  if (error instanceof SegmentArchivedError) return problem(409, error.code, 'The segment is archived', error.message);
+  if (error instanceof SegmentNotDefinedError || error instanceof SegmentNotFoundError) return problem(404, error.code, 'Not found', error.message);
+  if (error instanceof InvalidBucketCursorError) return problem(400, error.code, 'The cursor is invalid', error.message, { errors: [{ path: 'cursor', message: error.message }] });
   if (error instanceof CampaignAlreadyPlannedError) return problem(409, error.code, 'The campaign id is taken', error.message);
   if (error instanceof CampaignNotFoundError) return problem(404, error.code, 'Not found', error.message);
   if (error instanceof CustomerAlreadyRegisteredError) return problem(409, error.code, 'The customer is already registered', error.message);

@@ -6,3 +6,5 @@ export const PLATFORM_PROJECTIONS = Symbol('PLATFORM_PROJECTIONS');
 export const CUSTOMER_360_COLLECTION = Symbol('CUSTOMER_360_COLLECTION');
 /** The sales-by-month collection. */
 export const SALES_BY_MONTH_COLLECTION = Symbol('SALES_BY_MONTH_COLLECTION');
+/** The read models of segments and audiences (`AudienceStores`). */
+export const AUDIENCE_STORES = Symbol('AUDIENCE_STORES');

@@ -11,7 +11,8 @@ import { READ_STORE } from '../read-store/read-store.token';
 import { openReadModelWorkers, ReadModelWorkersContext, readModelWorkersForStatus } from './create-read-model-workers';
 import { ProjectionThreadLifecycle } from './projection-thread-lifecycle';
 import { ProjectionWorkerLifecycle } from './projection-worker-lifecycle';
-import { CUSTOMER_360_COLLECTION, PLATFORM_PROJECTIONS, READ_MODEL_WORKERS, SALES_BY_MONTH_COLLECTION } from './projection-tokens';
+import { AUDIENCE_STORES, CUSTOMER_360_COLLECTION, PLATFORM_PROJECTIONS, READ_MODEL_WORKERS, SALES_BY_MONTH_COLLECTION } from './projection-tokens';
+import { AudienceStores } from '@cdp/audiences';
 import { ProjectionsController } from './projections.controller';
 
 /**
@@ -36,6 +37,11 @@ export class ProjectionsModule {
         useFactory: (store: ReadStore) => store.collection(projections.salesByMonth.collection),
       },
       {
+        provide: AUDIENCE_STORES,
+        inject: [READ_STORE],
+        useFactory: (store: ReadStore) => AudienceStores.open(store, projections.customer360.collection),
+      },
+      {
         provide: READ_MODEL_WORKERS,
         inject: [PLATFORM_CONFIG, SEALED_EVENT_STORE, READ_STORE, { token: PERSONAL_DATA, optional: true }],
         useFactory: (platform: PlatformConfig, eventStore: EventStore, readStore: ReadStore, personalData?: PersonalData) => {
@@ -57,7 +63,7 @@ export class ProjectionsModule {
       global: true,
       controllers: [ProjectionsController],
       providers,
-      exports: [PLATFORM_PROJECTIONS, CUSTOMER_360_COLLECTION, SALES_BY_MONTH_COLLECTION, READ_MODEL_WORKERS],
+      exports: [PLATFORM_PROJECTIONS, CUSTOMER_360_COLLECTION, SALES_BY_MONTH_COLLECTION, READ_MODEL_WORKERS, AUDIENCE_STORES],
     };
   }
 }

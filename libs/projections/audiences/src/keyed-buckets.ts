@@ -20,6 +20,21 @@ export function addBucketChange(changes: KeyedBucketChanges, key: string, bucket
 
 const bucketsPerRead = 64;
 
+/** A page cursor that is not one this store gave: the client must start again without it. */
+export class InvalidBucketCursorError extends Error {
+  readonly code = 'invalid-cursor';
+  constructor(cursor: string) {
+    super(`cursor "${cursor}" is not one this API gave: pass the nextCursor of the previous page, or none for the first page`);
+  }
+}
+
+function parseBucketCursor(cursor: string): { bucket: number; id: string } {
+  const colon = cursor.indexOf(':');
+  const bucket = Number(cursor.slice(0, colon));
+  if (colon < 1 || !Number.isInteger(bucket) || bucket < 0 || bucket >= bucketCount || colon === cursor.length - 1) throw new InvalidBucketCursorError(cursor);
+  return { bucket, id: cursor.slice(colon + 1) };
+}
+
 /**
  * Sets of customers by key (a segment's members, the customers of a consent or a product…), each key in up to
  * `bucketCount` documents: a key of a million customers is read in a few hundred documents, which every store
@@ -70,6 +85,33 @@ export class KeyedBuckets {
       const body = found.get(bucketDocumentId(key, bucket))?.body;
       return { ids: body?.ids ?? [], values: body?.values ?? [] };
     });
+  }
+
+  /** Every entry of the key, bucket after bucket, each bucket in id order: constant memory whatever the size. */
+  async *entries(key: string): AsyncIterable<{ id: string; value: Json }> {
+    for await (const bucket of this.buckets(key)) {
+      for (let index = 0; index < bucket.ids.length; index++) yield { id: bucket.ids[index], value: bucket.values[index] ?? null };
+    }
+  }
+
+  /**
+   * A page of the key's entries, in bucket order then id order, and the cursor of the next page (null: the last).
+   * A cursor is `<bucket>:<last id>`: entries added or removed meanwhile shift nothing else.
+   */
+  async page(key: string, limit: number, cursor?: string): Promise<{ items: { id: string; value: Json }[]; nextCursor: string | null }> {
+    const after = cursor === undefined ? undefined : parseBucketCursor(cursor);
+    const items: { id: string; value: Json }[] = [];
+    let last = { bucket: 0, id: '' };
+    for await (const bucket of this.buckets(key, after?.bucket ?? 0)) {
+      for (let index = 0; index < bucket.ids.length; index++) {
+        const id = bucket.ids[index];
+        if (after && bucket.bucket === after.bucket && id <= after.id) continue;
+        if (items.length === limit) return { items, nextCursor: `${last.bucket}:${last.id}` };
+        items.push({ id, value: bucket.values[index] ?? null });
+        last = { bucket: bucket.bucket, id };
+      }
+    }
+    return { items, nextCursor: null };
   }
 
   /** The size of each of the key's buckets (bucket number → customers). */

@@ -1,7 +1,13 @@
 import { Module } from '@nestjs/common';
 import { PlatformConfig } from '@cdp/config';
 import { SuppressionRules } from '@cdp/campaigns';
+import { ReadStore } from '@cdp/read-store';
 import { PLATFORM_CONFIG } from '../platform-config.token';
+import { READ_STORE } from '../read-store/read-store.token';
+import { AudienceComputation } from './audience/audience-computation';
+import { AudienceSnapshots } from './audience/audience-snapshots';
+import { AUDIENCE_SNAPSHOTS } from './audience/audience-snapshots.token';
+import { CampaignAudiencesController } from './campaign-audiences.controller';
 import { CampaignReader } from './campaign-reader';
 import { CampaignsController } from './campaigns.controller';
 import { CustomerEligibilityService } from './customer-eligibility.service';
@@ -9,11 +15,13 @@ import { PlanCampaignHandler } from './plan-campaign.handler';
 import { SUPPRESSION_RULES } from './suppression-rules.token';
 
 @Module({
-  controllers: [CampaignsController],
+  controllers: [CampaignsController, CampaignAudiencesController],
   providers: [
     PlanCampaignHandler,
     CampaignReader,
     CustomerEligibilityService,
+    AudienceComputation,
+    { provide: AUDIENCE_SNAPSHOTS, inject: [READ_STORE], useFactory: (store: ReadStore) => AudienceSnapshots.open(store) },
     {
       provide: SUPPRESSION_RULES,
       inject: [PLATFORM_CONFIG],

@@ -19,6 +19,7 @@ import { CampaignNotFoundError } from '../campaigns/campaign-not-found-error';
 import { InvalidSegmentError, SegmentAlreadyDefinedError, SegmentArchivedError, SegmentNotDefinedError } from '@cdp/segments';
 import { InvalidBucketCursorError } from '@cdp/audiences';
 import { SegmentNotFoundError } from '../segments/segment-not-found-error';
+import { AudienceNotFoundError, AudienceSegmentNotReadyError } from '../campaigns/audience/audience-errors';
 import { CustomerNotFoundError } from '../customer-view/customer-not-found-error';
 import { MissingRoleError, UnknownApiTokenError } from './access/caller-roles';
 import { FieldIssue, RequestValidationError } from './request-validation-error';
@@ -87,7 +88,8 @@ export function problemFor(error: unknown): Problem {
   if (error instanceof SegmentNotDefinedError || error instanceof SegmentNotFoundError) return problem(404, error.code, 'Not found', error.message);
   if (error instanceof InvalidBucketCursorError) return problem(400, error.code, 'The cursor is invalid', error.message, { errors: [{ path: 'cursor', message: error.message }] });
   if (error instanceof CampaignAlreadyPlannedError) return problem(409, error.code, 'The campaign id is taken', error.message);
-  if (error instanceof CampaignNotFoundError) return problem(404, error.code, 'Not found', error.message);
+  if (error instanceof CampaignNotFoundError || error instanceof AudienceNotFoundError) return problem(404, error.code, 'Not found', error.message);
+  if (error instanceof AudienceSegmentNotReadyError) return problem(409, error.code, 'The audience cannot be computed yet', error.message);
   if (error instanceof CustomerAlreadyRegisteredError) return problem(409, error.code, 'The customer is already registered', error.message);
   if (error instanceof CustomerDomainError) return problem(422, error.code, 'The customer rules reject this command', error.message);
   if (error instanceof EventIdReusedError) return problem(409, error.code, 'The event id is already used', error.message);

@@ -80,11 +80,26 @@ export class KeyedBuckets {
 
   /** One bucket of several keys: what an audience reads for the campaign's postings. */
   async bucketOfKeys(keys: readonly string[], bucket: number): Promise<IdBucket[]> {
-    const found = await this.collection.getMany(keys.map((key) => bucketDocumentId(key, bucket)));
-    return keys.map((key) => {
-      const body = found.get(bucketDocumentId(key, bucket))?.body;
-      return { ids: body?.ids ?? [], values: body?.values ?? [] };
-    });
+    return (await this.bucketsOfKeys(keys, [bucket]))[0];
+  }
+
+  /** Several buckets of several keys in one read: for each bucket asked, the buckets of the keys, in the order given. */
+  async bucketsOfKeys(keys: readonly string[], buckets: readonly number[]): Promise<IdBucket[][]> {
+    const found = await this.collection.getMany(buckets.flatMap((bucket) => keys.map((key) => bucketDocumentId(key, bucket))));
+    return buckets.map((bucket) =>
+      keys.map((key) => {
+        const body = found.get(bucketDocumentId(key, bucket))?.body;
+        return { ids: body?.ids ?? [], values: body?.values ?? [] };
+      }),
+    );
+  }
+
+  /** Writes whole buckets as computed elsewhere (an audience), replacing what is stored under their ids. */
+  async replace(buckets: readonly (IdBucket & { key: string; bucket: number })[], position: string): Promise<void> {
+    if (buckets.length === 0) return;
+    await this.collection.bulkReplace(
+      buckets.map(({ key, bucket, ids, values }) => ({ id: bucketDocumentId(key, bucket), position, body: { key, bucket, count: ids.length, ids, values } })),
+    );
   }
 
   /** Every entry of the key, bucket after bucket, each bucket in id order: constant memory whatever the size. */

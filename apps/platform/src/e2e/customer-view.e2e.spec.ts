@@ -277,7 +277,7 @@ describe.each(readStores)('the analyst API on $store: 360° view, timeline, sear
 
   it('shows each projection with its checkpoint and lag', async () => {
     const body = await readJson<{ projections: { name: string; state: string; lag: { events: number } }[] }>(await get('/v1/projections'));
-    expect(body.projections.map((projection) => projection.name).sort()).toEqual(['customer-360', 'sales-by-month']);
+    expect(body.projections.map((projection) => projection.name).sort()).toEqual(['audiences', 'customer-360', 'sales-by-month']);
     expect(body.projections.every((projection) => projection.state === 'running' && projection.lag.events === 0)).toBe(true);
   });
 

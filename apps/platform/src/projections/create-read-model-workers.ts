@@ -59,6 +59,7 @@ function audiencesWorker(
     customer360Collection: projections.customer360.collection,
     customer360Projection: projections.customer360.name,
     segmentRules: { recencyScoreDays: projections.customer360Rules.recencyScoreDays },
+    maxBatchEvents: config.projections.maxBatchEvents,
     maxBatchAgeMs: config.projections.maxBatchWaitMs,
     maxBatchDelayMs: config.projections.batchIdleMs,
     dueCheckIntervalMs: config.segments.dueCheckIntervalMs,

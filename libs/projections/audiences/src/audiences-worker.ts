@@ -79,6 +79,8 @@ export class AudiencesWorker {
   private retries = 0;
   private lastError?: { message: string; at: string };
   private failure?: ProjectionFailure;
+  /** A batch or a pass of housekeeping is being decided or written. */
+  private busy = false;
 
   constructor(private readonly options: AudiencesWorkerOptions) {
     this.eventStore = options.eventStore;
@@ -149,6 +151,7 @@ export class AudiencesWorker {
   /** True once every event up to `target` is folded and written, no segment awaits evaluation and nothing is due by now. */
   async isSettled(target: Position | null): Promise<boolean> {
     if (this.state === 'failed') return true;
+    if (this.busy) return false;
     const position = this.checkpoint?.position ?? null;
     if (target !== null && (position === null || position < target)) {
       const caughtUp = this.state === 'running' && this.batch.length === 0 && (await this.nothingBetween(position, target));
@@ -225,7 +228,7 @@ export class AudiencesWorker {
         }
         if (this.deadline.due) await this.flushBatch();
         if (this.state === 'failed') return;
-        if (this.batch.length === 0 && (await this.housekeeping())) continue;
+        if (this.batch.length === 0 && (await this.whileBusy(() => this.housekeeping()))) continue;
         this.armTick();
         const result = await reader.next();
         if (result === woken) continue;
@@ -271,16 +274,29 @@ export class AudiencesWorker {
       this.nextDueCheck = performance.now() + this.settings.dueCheckIntervalMs;
       if (await this.reevaluateDueCustomers()) return true;
     }
-    const [evaluating] = this.registry.evaluating();
-    if (evaluating) {
-      await this.evaluateSegmentPage(evaluating);
-      return true;
-    }
-    return false;
+    const evaluating = this.registry.evaluating();
+    if (evaluating.length === 0) return false;
+    // Segments defined together are at the same place: one pass over the customers evaluates them all.
+    const cursor = evaluating[0].evaluation.cursor;
+    await this.evaluateSegmentsPage(evaluating.filter((document) => document.evaluation.cursor === cursor));
+    return true;
   }
 
   /** Folds, decides and writes the batch in hand, then saves the checkpoint. */
-  private async flushBatch(): Promise<void> {
+  private flushBatch(): Promise<void> {
+    return this.whileBusy(() => this.writeBatch());
+  }
+
+  private async whileBusy<T>(work: () => Promise<T>): Promise<T> {
+    this.busy = true;
+    try {
+      return await work();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async writeBatch(): Promise<void> {
     this.deadline.reset();
     const events = this.batch;
     const examined = this.examined;
@@ -418,26 +434,40 @@ export class AudiencesWorker {
     return true;
   }
 
-  /** One page of the evaluation of a new or redefined segment over every customer, in customer id order. */
-  private async evaluateSegmentPage(document: SegmentDocument): Promise<void> {
+  /**
+   * One page of the evaluation of new or redefined segments over every customer, in customer id order: the segments
+   * share the page's cursor, so customers are read once for all of them.
+   */
+  private async evaluateSegmentsPage(documents: readonly SegmentDocument[]): Promise<void> {
     const stores = this.stores as AudienceStores;
-    const compiled = this.registry.compiledOf(document.segment.segmentId);
-    if (!compiled) return;
-    let evaluation = document.evaluation;
-    if (evaluation.total === null) evaluation = { ...evaluation, total: await stores.profiles.count() };
-    const page = await stores.profiles.find({ limit: this.settings.customersPerPass, ...(evaluation.cursor === null ? {} : { after: evaluation.cursor }) });
-    const memberships = await this.membershipsOf(page.items.map((item) => item.id));
+    const segments = documents.flatMap((document) => {
+      const compiled = this.registry.compiledOf(document.segment.segmentId);
+      return compiled ? [{ document, compiled }] : [];
+    });
+    if (segments.length === 0) return;
+    const cursor = segments[0].document.evaluation.cursor;
+    const total = segments[0].document.evaluation.total ?? (await stores.profiles.count());
+    const page = await stores.profiles.find({ limit: this.settings.customersPerPass, ...(cursor === null ? {} : { after: cursor }) });
+    const stored = await this.membershipsOf(page.items.map((item) => item.id));
     const now = this.clock.now();
-    const cause: ChangeCause = { kind: 'definition', version: document.segment.version };
-    for (const { id, body } of page.items) await this.decide(body, memberships.get(id) ?? noSegments(id), [compiled], now, cause, true);
+    for (const { id, body } of page.items) {
+      for (const { document, compiled } of segments) {
+        // Each decision starts from the one before it: the pending one, once a first segment changed something.
+        const current = this.pending.membershipsOf(id) ?? stored.get(id) ?? noSegments(id);
+        await this.decide(body, current, [compiled], now, { kind: 'definition', version: document.segment.version }, true);
+      }
+    }
     const done = page.nextCursor === null;
-    evaluation = { ...evaluation, evaluated: evaluation.evaluated + page.items.length, cursor: page.nextCursor ?? evaluation.cursor };
-    const updated: SegmentDocument = done
-      ? { ...document, status: 'active', evaluation: { ...evaluation, finishedAt: this.nowIso(), total: Math.max(evaluation.total ?? 0, evaluation.evaluated) } }
-      : { ...document, evaluation };
-    this.registry.update(updated);
+    const updated = segments.map(({ document }): SegmentDocument => {
+      const evaluated = document.evaluation.evaluated + page.items.length;
+      const evaluation = { ...document.evaluation, total: document.evaluation.total ?? total, evaluated, cursor: page.nextCursor ?? document.evaluation.cursor };
+      return done
+        ? { ...document, status: 'active', evaluation: { ...evaluation, finishedAt: this.nowIso(), total: Math.max(evaluation.total ?? 0, evaluated) } }
+        : { ...document, evaluation };
+    });
+    for (const document of updated) this.registry.update(document);
     // The cursor is saved with every decision before it: a restart resumes there and decides nothing twice.
-    if (done || this.pending.size >= this.settings.evaluationFlushCustomers) await this.flusher!.flush(this.pending.take(), this.stamp(), [updated]);
+    if (done || this.pending.size >= this.settings.evaluationFlushCustomers) await this.flusher!.flush(this.pending.take(), this.stamp(), updated);
   }
 
   /** Memberships as last decided: what is pending first, else what is stored. */

@@ -1,5 +1,9 @@
 import { bucketOf } from '@cdp/segments';
-import { AudiencesHarness, ManualClock } from './testing/audiences.harness';
+import { AudiencesHarness, countingProfilePages, ManualClock } from './testing/audiences.harness';
+// The tests run on the real embedded read store; the worker itself imports no adapter.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { openEmbeddedReadStore } from '@cdp/read-store-embedded';
+import { join } from 'node:path';
 
 const day = (n: number) => Date.UTC(2025, 0, 1) + n * 86_400_000;
 const iso = (n: number) => new Date(day(n)).toISOString();
@@ -83,6 +87,31 @@ describe('the audiences worker', () => {
     await harness.start('rebuilt');
     await harness.settle();
     expect(await harness.members('lighting-buyers')).toEqual(expected);
+  });
+
+  it('evaluates segments defined together in one pass over the customers', async () => {
+    let profilePages = 0;
+    const counting = new AudiencesHarness(clock, async (name) => countingProfilePages(await openEmbeddedReadStore({ file: join(counting.dataDir, `${name}.sqlite`) }), () => profilePages++));
+    try {
+      await counting.start('read-models', { customersPerPass: 5 });
+      for (let index = 0; index < 20; index++) await counting.append(`c${String(index).padStart(2, '0')}`, 'OrderPlaced', order(`o${index}`, index % 2 === 0 ? 'LAMP' : 'MUG'), iso(1));
+      await counting.settle();
+      // Both definitions reach the worker in one batch, as they do when an analyst defines several at once.
+      await counting.stop();
+      await counting.defineSegment('lamps', { bought: { product: 'LAMP', withinDays: 30 } });
+      await counting.defineSegment('mugs', { bought: { product: 'MUG', withinDays: 30 } });
+      profilePages = 0;
+      await counting.start('read-models', { customersPerPass: 5 });
+      await counting.settle();
+      expect((await counting.members('lamps')).length).toBe(10);
+      expect((await counting.members('mugs')).length).toBe(10);
+      for (const segmentId of ['lamps', 'mugs']) {
+        expect((await counting.stores.segments.get(segmentId))?.body).toMatchObject({ status: 'active', evaluation: { evaluated: 20, total: 20 } });
+      }
+      expect(profilePages).toBe(4);
+    } finally {
+      await counting.close();
+    }
   });
 
   it('makes members who no longer match a redefinition leave, and freezes an archived segment', async () => {

@@ -28,8 +28,11 @@ const parallelIdLookups = 32;
 
 /** One collection of `{ _id, _position, body }` documents; queries reach into `body.<path>`. */
 export class MongoReadCollection<Body extends JsonObject> implements ReadCollection<Body> {
-  /** The redo log may hold entries of a batch not fully applied (set before it is written, cleared once it is empty). */
-  private redoPending = false;
+  /**
+   * The redo log may hold entries of a batch not fully applied (set before it is written, cleared once it is empty).
+   * Unknown until this handle first writes: a crashed writer may have left one.
+   */
+  private redoPending = true;
 
   constructor(
     readonly name: string,
@@ -76,8 +79,9 @@ export class MongoReadCollection<Body extends JsonObject> implements ReadCollect
   /**
    * FerretDB 1.x scans the whole collection for every update or delete, even by _id, while inserts are cheap:
    * so a batch is one delete of all its ids and one insert of their new versions. A crash between the two would
-   * lose documents, hence the redo log: the batch goes there first, and `recover()` (run when the collection is
-   * opened) finishes a batch it finds there. One writer per collection, as the projection engine runs.
+   * lose documents, hence the redo log: the batch goes there first, and `recover()` (run before this handle's first
+   * write) finishes a batch it finds there. One writer per collection, as the projection engine runs: a handle
+   * that only reads never replays the log, which could undo a batch the writer applies meanwhile.
    */
   private async writeByReplacingAll(changes: ReturnType<typeof netChanges>): Promise<void> {
     // An earlier attempt failed after it began the redo log: finish that batch first, or its entries would block this one.

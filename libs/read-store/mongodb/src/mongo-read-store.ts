@@ -13,6 +13,7 @@ import { CheckpointDocument, checkpointDocument, checkpointOf } from './checkpoi
 import { connectMongo } from './connect-mongo';
 import { ensureIndexes, IndexSpec } from './ensure-indexes';
 import { fieldOf, StoredDocument } from './mongo-filter';
+import { isDuplicateKeyError } from './duplicate-key';
 import { MongoReadCollection, Reach, redoLogName } from './mongo-read-collection';
 import { checkCollectionDefinition, checkCollectionName } from './read-query-rules';
 import { compareCodePoints } from './scalar-order';
@@ -67,13 +68,12 @@ export class MongoReadStore implements ReadStore {
   async collection<Body extends JsonObject = JsonObject>(definition: CollectionDefinition, options: OpenCollectionOptions = {}): Promise<ReadCollection<Body>> {
     const { name, indexes: all } = checkCollectionDefinition(definition);
     const indexes = options.deferIndexes ? all.filter((index) => index.unique) : all;
-    await this.reach(() => this.db.collection<{ _id: string }>(catalogueCollection).updateOne({ _id: name }, { $set: { _id: name } }, { upsert: true }));
+    await this.reach(() => this.catalogue(name));
     await this.reach(() => ensureIndexes(this.db, indexes.map((index) => indexSpec(name, index))));
     this.capabilities ??= this.reach(() => serverCapabilities(this.db));
     const capabilities = await this.capabilities;
-    const collection = new MongoReadCollection<Body>(name, this.db.collection<StoredDocument>(name), this.reach, this.streamPageSize, capabilities);
-    await collection.recover();
-    return collection;
+    // Not recovered here: only the collection's writer replays its redo log, before its first write.
+    return new MongoReadCollection<Body>(name, this.db.collection<StoredDocument>(name), this.reach, this.streamPageSize, capabilities);
   }
 
   async dropCollection(name: string): Promise<void> {
@@ -119,6 +119,15 @@ export class MongoReadStore implements ReadStore {
     if (this.closed) return;
     this.closed = true;
     await this.ownClient?.close();
+  }
+
+  /** Lists the collection in the catalogue. Two processes opening it at once may both upsert: the loser finds it there. */
+  private async catalogue(name: string): Promise<void> {
+    try {
+      await this.db.collection<{ _id: string }>(catalogueCollection).updateOne({ _id: name }, { $set: { _id: name } }, { upsert: true });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
   }
 
   private checkpoints() {

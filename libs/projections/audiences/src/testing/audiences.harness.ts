@@ -52,13 +52,19 @@ export class AudiencesHarness {
   readonly sink = new RecordingSink();
   private readonly customer360 = customer360Projection();
 
-  constructor(readonly clock: ManualClock) {
+  /**
+   * @param openReadStore opens the read store by name (a new name: a new, empty store); default an embedded one.
+   */
+  constructor(
+    readonly clock: ManualClock,
+    private readonly openReadStore: (name: string) => Promise<ReadStore> = async (name) => openEmbeddedReadStore({ file: join(this.dataDir, `${name}.sqlite`) }),
+  ) {
     this.eventStore = openEmbeddedEventStore({ dataDir: this.dataDir, durability: 'normal' });
   }
 
   /** Opens a read store (a fresh one by name) and starts both workers on it. */
   async start(readStoreName = 'read-models', options: Partial<AudiencesWorkerOptions> = {}): Promise<void> {
-    this.readStore = await openEmbeddedReadStore({ file: join(this.dataDir, `${readStoreName}.sqlite`) });
+    this.readStore = await this.openReadStore(readStoreName);
     this.projections = new ProjectionWorker({ eventStore: this.eventStore, readStore: this.readStore, projections: [this.customer360 as never], maxBatchDelayMs: 1 });
     this.worker = new AudiencesWorker({
       eventStore: this.eventStore,
@@ -161,4 +167,27 @@ function newEvent(type: string, data: object, occurredAt: string): NewEvent {
       actor: { kind: 'system', id: 'test' },
     },
   };
+}
+
+/** The read store, with every page of audience profiles read through `find` counted (a pass over the customers). */
+export function countingProfilePages(store: ReadStore, onPage: () => void): ReadStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property !== 'collection') return Reflect.get(target, property, receiver);
+      return async (definition: { name: string }, options?: object) => {
+        const collection = await target.collection(definition as never, options as never);
+        if (definition.name !== 'audience_profiles_v1') return collection;
+        return new Proxy(collection, {
+          get(inner, name, innerReceiver) {
+            const value = Reflect.get(inner, name, innerReceiver);
+            if (name !== 'find') return typeof value === 'function' ? value.bind(inner) : value;
+            return (...args: unknown[]) => {
+              onPage();
+              return (value as (...a: unknown[]) => unknown).apply(inner, args);
+            };
+          },
+        });
+      };
+    },
+  });
 }

@@ -45,6 +45,8 @@ function countingCollection<Body extends JsonObject>(collection: ReadCollection<
       return collection.write(batch);
     },
     bulkReplace: (documents) => collection.bulkReplace(documents),
+    bulkDelete: (ids) => collection.bulkDelete(ids),
+    insertNew: (documents) => collection.insertNew(documents),
     find: (query) => collection.find(query),
     stream: (query) => collection.stream(query),
     count: (where) => collection.count(where),

@@ -122,10 +122,10 @@ export class CampaignAudiencesController {
     await this.summaryOf(campaignId, audienceId);
     return this.export(this.snapshots.sets, excludedKey(audienceId), params, res, {
       file: `${campaignId}-excluded.csv`,
-      item: (customerId, reasons) => ({ customerId, reasons }),
+      item: (customerId, value) => ({ customerId, reasons: (value as { reasons: BlockReason[] }).reasons }),
       csvHeader: ['customerId', 'rule', 'productId', 'since', 'until', 'eventIds', 'message'],
-      csvRows: (customerId, reasons) =>
-        (reasons as unknown as BlockReason[]).map((reason) => [customerId, reason.rule, reason.productId, reason.since, reason.until, reason.eventIds.join(' '), reason.message]),
+      csvRows: (customerId, value) =>
+        (value as { reasons: BlockReason[] }).reasons.map((reason) => [customerId, reason.rule, reason.productId, reason.since, reason.until, reason.eventIds.join(' '), reason.message]),
       page: (items, nextCursor) => ({ audienceId, items, nextCursor }),
     });
   }

@@ -28,10 +28,11 @@ async function readFile(): Promise<FileFacts> {
   const facts: FileFacts = { returnsByProduct: new Map(), buyersByProduct: new Map(), customers: new Set() };
   const records = createReadStream(onlineRetailCsv).pipe(createGunzip()).pipe(parse({ columns: true }));
   for await (const record of records as AsyncIterable<Record<string, string>>) {
-    if (record.CustomerID === '' || classifyStockCode(record.StockCode).kind !== 'product') continue;
+    if (record.CustomerID === '') continue;
     const customerId = String(Number(record.CustomerID));
-    const quantity = Number(record.Quantity);
     facts.customers.add(customerId);
+    if (classifyStockCode(record.StockCode).kind !== 'product') continue;
+    const quantity = Number(record.Quantity);
     if (record.InvoiceNo.startsWith('C')) {
       const list = facts.returnsByProduct.get(record.StockCode) ?? [];
       list.push({ customerId, at: ukLocalTimeToEpochMs(record.InvoiceDate) as number, refunded: Number(record.UnitPrice) > 0 });

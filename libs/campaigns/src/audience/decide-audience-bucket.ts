@@ -12,7 +12,7 @@ import { AudienceCounts, emptyAudienceCounts } from './audience-counts';
 export interface AudienceBucket {
   /** The members kept, with their membership value. */
   audience: IdBucket;
-  /** The members left out, each with its reasons (BlockReason[]). */
+  /** The members left out, each with its reasons (`{ reasons: BlockReason[] }`: an object, as FerretDB stores no array directly in an array). */
   excluded: IdBucket;
   counts: AudienceCounts;
 }
@@ -50,7 +50,7 @@ export function decideAudienceBucket(
       counts.excluded++;
       for (const rule of new Set(reasons.map((reason: BlockReason) => reason.rule))) counts.byRule[rule]++;
       excluded.ids.push(customerId);
-      excluded.values.push(reasons as unknown as Json);
+      excluded.values.push({ reasons } as unknown as Json);
     }
   }
   return { audience, excluded, counts };

@@ -33,8 +33,8 @@ describe('an audience bucket', () => {
     const decided = decideAudienceBucket(campaignWith(), new Date(day(3)), defaultSuppressionRules, members, [...postingBuckets.values()]);
     expect(decided.audience).toEqual({ ids: ['ann'], values: [{ since: day(0) }] });
     expect(decided.excluded.ids).toEqual(['bob', 'cy']);
-    expect(decided.excluded.values[0]).toMatchObject([{ rule: 'open-return' }, { rule: 'open-return' }]);
-    expect(decided.excluded.values[1]).toMatchObject([{ rule: 'no-consent' }]);
+    expect(decided.excluded.values[0]).toMatchObject({ reasons: [{ rule: 'open-return' }, { rule: 'open-return' }] });
+    expect(decided.excluded.values[1]).toMatchObject({ reasons: [{ rule: 'no-consent' }] });
     expect(decided.counts).toEqual({
       members: 3,
       audience: 1,

@@ -4,6 +4,7 @@ import { AudiencesHarness, countingProfilePages, ManualClock } from './testing/a
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { openEmbeddedReadStore } from '@cdp/read-store-embedded';
 import { join } from 'node:path';
+import { ReadStore } from '@cdp/read-store';
 
 const day = (n: number) => Date.UTC(2025, 0, 1) + n * 86_400_000;
 const iso = (n: number) => new Date(day(n)).toISOString();
@@ -91,7 +92,7 @@ describe('the audiences worker', () => {
 
   it('evaluates segments defined together in one pass over the customers', async () => {
     let profilePages = 0;
-    const counting = new AudiencesHarness(clock, async (name) => countingProfilePages(await openEmbeddedReadStore({ file: join(counting.dataDir, `${name}.sqlite`) }), () => profilePages++));
+    const counting: AudiencesHarness = new AudiencesHarness(clock, async (name): Promise<ReadStore> => countingProfilePages(await openEmbeddedReadStore({ file: join(counting.dataDir, `${name}.sqlite`) }), () => profilePages++));
     try {
       await counting.start('read-models', { customersPerPass: 5 });
       for (let index = 0; index < 20; index++) await counting.append(`c${String(index).padStart(2, '0')}`, 'OrderPlaced', order(`o${index}`, index % 2 === 0 ? 'LAMP' : 'MUG'), iso(1));

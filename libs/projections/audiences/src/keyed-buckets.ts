@@ -51,6 +51,7 @@ export class KeyedBuckets {
     if (ids.length === 0) return sizes;
     const stored = await this.collection.getMany(ids);
     const written: ReadDocument<BucketDocument>[] = [];
+    const emptied: string[] = [];
     for (const [key, byBucket] of changes) {
       const keySizes = new Map<number, number>();
       sizes.set(key, keySizes);
@@ -59,10 +60,13 @@ export class KeyedBuckets {
         const before = stored.get(id)?.body ?? { ids: [], values: [] };
         const after = applyBucketChanges({ ids: before.ids, values: before.values }, bucketChanges);
         keySizes.set(bucket, after.ids.length);
-        written.push({ id, position, body: { key, bucket, count: after.ids.length, ids: after.ids, values: after.values } });
+        // A key's buckets hold its customers: an emptied one goes, so that the documents are the same however the changes were batched.
+        if (after.ids.length === 0) emptied.push(id);
+        else written.push({ id, position, body: { key, bucket, count: after.ids.length, ids: after.ids, values: after.values } });
       }
     }
-    await this.collection.bulkReplace(written);
+    if (written.length > 0) await this.collection.bulkReplace(written);
+    if (emptied.length > 0) await this.collection.bulkDelete(emptied);
     return sizes;
   }
 
@@ -94,10 +98,10 @@ export class KeyedBuckets {
     );
   }
 
-  /** Writes whole buckets as computed elsewhere (an audience), replacing what is stored under their ids. */
-  async replace(buckets: readonly (IdBucket & { key: string; bucket: number })[], position: string): Promise<void> {
+  /** Writes whole buckets of keys nothing holds yet (a computed audience): inserted, with no read or delete first. */
+  async insertNew(buckets: readonly (IdBucket & { key: string; bucket: number })[], position: string): Promise<void> {
     if (buckets.length === 0) return;
-    await this.collection.bulkReplace(
+    await this.collection.insertNew(
       buckets.map(({ key, bucket, ids, values }) => ({ id: bucketDocumentId(key, bucket), position, body: { key, bucket, count: ids.length, ids, values } })),
     );
   }

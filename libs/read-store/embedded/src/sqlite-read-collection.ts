@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { JsonObject } from '@cdp/event-model';
-import { Condition, FieldPath, FindQuery, GroupCount, GroupSum, Page, ReadCollection, ReadDocument, Scalar, WriteBatch } from '@cdp/read-store';
+import { Condition, DocumentExistsError, FieldPath, FindQuery, GroupCount, GroupSum, Page, ReadCollection, ReadDocument, Scalar, WriteBatch } from '@cdp/read-store';
 import { decodeCursor, encodeCursor } from './page-cursor';
 import { checkConditions, checkFieldPath, checkLimit, checkSort } from './read-query-rules';
 import { compareGroupValues, groupKey } from './scalar-order';
@@ -31,6 +31,8 @@ export class SqliteReadCollection<Body extends JsonObject> implements ReadCollec
   private readonly table: string;
   private readonly applyBatch: Database.Transaction<(upserts: EncodedDocument[], deletes: readonly { id: string; position: string }[]) => void>;
   private readonly replaceAll: Database.Transaction<(documents: EncodedDocument[]) => void>;
+  private readonly deleteAll: Database.Transaction<(ids: readonly string[]) => void>;
+  private readonly insertAll: Database.Transaction<(documents: EncodedDocument[]) => void>;
 
   constructor(
     readonly name: string,
@@ -58,6 +60,14 @@ export class SqliteReadCollection<Body extends JsonObject> implements ReadCollec
     });
     this.replaceAll = db.transaction((documents) => {
       for (const row of documents) replace.run(row);
+    });
+    const insert = db.prepare(`INSERT INTO ${this.table} (id, position, body) VALUES (?, ?, jsonb(?))`);
+    this.insertAll = db.transaction((documents) => {
+      for (const row of documents) insert.run(row);
+    });
+    const removeAny = db.prepare(`DELETE FROM ${this.table} WHERE id = ?`);
+    this.deleteAll = db.transaction((ids) => {
+      for (const id of ids) removeAny.run(id);
     });
   }
 
@@ -87,6 +97,23 @@ export class SqliteReadCollection<Body extends JsonObject> implements ReadCollec
     const rows = documents.map(encode);
     this.file.use();
     this.replaceAll(rows);
+  }
+
+  async insertNew(documents: readonly ReadDocument<Body>[]): Promise<void> {
+    const rows = documents.map(encode);
+    this.file.use();
+    try {
+      this.insertAll(rows);
+    } catch (error) {
+      // A unique index on a body field refuses with the same code: only the primary key is this error.
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw new DocumentExistsError(this.name, { cause: error });
+      throw error;
+    }
+  }
+
+  async bulkDelete(ids: readonly string[]): Promise<void> {
+    this.file.use();
+    this.deleteAll(ids);
   }
 
   async find(query: FindQuery): Promise<Page<Body>> {

@@ -1,5 +1,5 @@
 import { JsonObject } from '@cdp/event-model';
-import { Condition, FieldPath, FindQuery, GroupCount, GroupSum, Page, Position, ReadCollection, ReadDocument, Scalar, WriteBatch } from '@cdp/read-store';
+import { Condition, DocumentExistsError, FieldPath, FindQuery, GroupCount, GroupSum, Page, Position, ReadCollection, ReadDocument, Scalar, WriteBatch } from '@cdp/read-store';
 import { Collection, Filter, MongoBulkWriteError, MongoServerError } from 'mongodb';
 import { guardedWrites, netChanges, storedDocument } from './guarded-write-plan';
 import { afterFilter, fieldOf, sortOf, StoredDocument, valueAt, whereFilter } from './mongo-filter';
@@ -182,6 +182,30 @@ export class MongoReadCollection<Body extends JsonObject> implements ReadCollect
     );
   }
 
+  async insertNew(documents: readonly ReadDocument<Body>[]): Promise<void> {
+    if (documents.length === 0) return;
+    try {
+      await this.reach(() => this.documents.insertMany(documents.map(storedDocument), { ordered: false }));
+    } catch (error) {
+      if (isOnlyDuplicateKeys(error) && duplicateIds(error)) throw new DocumentExistsError(this.name, { cause: error });
+      throw error;
+    }
+  }
+
+  async bulkDelete(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    if (!this.capabilities.indexedIdQueries) {
+      // Through the redo log, as every write on FerretDB: an entry without a document is a delete.
+      if (this.redoPending) await this.recover();
+      const redo: RedoEntry[] = ids.map((id) => ({ _id: id, document: null }));
+      this.redoPending = true;
+      await this.reach(() => this.redoLog.insertMany(redo, { ordered: false }));
+      await this.replay(redo);
+      return;
+    }
+    await this.reach(() => this.documents.deleteMany({ _id: { $in: [...ids] } }));
+  }
+
   async find(query: FindQuery): Promise<Page<Body>> {
     const where = checkConditions(query.where);
     const sort = checkSort(query.sort);
@@ -312,6 +336,12 @@ function isOnlyDuplicateKeys(error: unknown): boolean {
   if (!(error instanceof MongoBulkWriteError) || error.writeConcernError) return false;
   const writeErrors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
   return writeErrors.length > 0 && writeErrors.every((e) => e?.code === 11000);
+}
+
+/** The duplicates are of _id, not of a unique index on the body (MongoDB names the index; FerretDB the _id). */
+function duplicateIds(error: unknown): boolean {
+  const writeErrors = (error as MongoBulkWriteError).writeErrors;
+  return (Array.isArray(writeErrors) ? writeErrors : [writeErrors]).every((e) => !/index: (?!_id_)/.test(e?.errmsg ?? ''));
 }
 
 function toDocument<Body extends JsonObject>(stored: StoredDocument): ReadDocument<Body> {

@@ -40,6 +40,14 @@ export interface ReadCollection<Body extends JsonObject = JsonObject> {
    * needs no position guard (keyed buckets), and the store's raw write ceiling in benchmarks.
    */
   bulkReplace(documents: readonly ReadDocument<Body>[]): Promise<void>;
+  /**
+   * Inserts documents with ids nothing holds yet (a computed audience), without reading or deleting anything first:
+   * the cheapest write of every store. Not atomic: a failure may leave some inserted.
+   * @throws DocumentExistsError when an id is stored already
+   */
+  insertNew(documents: readonly ReadDocument<Body>[]): Promise<void>;
+  /** Unguarded delete of the documents (those absent are ignored), as crash-safe as `write`: for single-writer collections. */
+  bulkDelete(ids: readonly string[]): Promise<void>;
   find(query: FindQuery): Promise<Page<Body>>;
   /** Every matching document in sort order, in constant memory (paged underneath). */
   stream(query: Omit<FindQuery, 'limit' | 'after'>): AsyncIterable<ReadDocument<Body>>;

@@ -60,7 +60,7 @@ export class AudienceComputation {
         if (decided.audience.ids.length > 0) written.push({ key: audienceKey(audienceId), bucket, ...decided.audience });
         if (decided.excluded.ids.length > 0) written.push({ key: excludedKey(audienceId), bucket, ...decided.excluded });
       });
-      await this.snapshots.sets.replace(written, stamp);
+      await this.snapshots.sets.insertNew(written, stamp);
     }
     const summary: AudienceSummary = {
       audienceId,
@@ -73,7 +73,7 @@ export class AudienceComputation {
       durationMs: Math.round(performance.now() - started),
       counts,
     };
-    await this.snapshots.summaries.bulkReplace([{ id: audienceId, position: stamp, body: summary }]);
+    await this.snapshots.summaries.insertNew([{ id: audienceId, position: stamp, body: summary }]);
     return summary;
   }
 }

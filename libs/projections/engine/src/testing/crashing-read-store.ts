@@ -67,6 +67,14 @@ export class CrashingReadStore implements ReadStore {
         alive();
         return inner.bulkReplace(documents);
       },
+      async insertNew(documents) {
+        alive();
+        return inner.insertNew(documents);
+      },
+      async bulkDelete(ids) {
+        alive();
+        return inner.bulkDelete(ids);
+      },
       async find(query) {
         alive();
         return inner.find(query);

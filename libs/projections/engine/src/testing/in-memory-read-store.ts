@@ -14,6 +14,7 @@ import {
   ReadStore,
   ReadStoreUnavailableError,
   WriteBatch,
+  DocumentExistsError,
 } from '@cdp/read-store';
 
 /** The data behind in-memory read stores: several handles may share it, as processes share a database. */
@@ -136,6 +137,19 @@ class InMemoryCollection<Body extends JsonObject> implements ReadCollection<Body
   async bulkReplace(replacements: readonly ReadDocument<Body>[]): Promise<void> {
     const documents = this.documents();
     for (const document of replacements) documents.set(document.id, structuredClone(document));
+  }
+
+  async insertNew(inserted: readonly ReadDocument<Body>[]): Promise<void> {
+    const documents = this.documents();
+    for (const document of inserted) {
+      if (documents.has(document.id)) throw new DocumentExistsError(this.name);
+      documents.set(document.id, structuredClone(document));
+    }
+  }
+
+  async bulkDelete(ids: readonly string[]): Promise<void> {
+    const documents = this.documents();
+    for (const id of ids) documents.delete(id);
   }
 
   async find(_query: FindQuery): Promise<Page<Body>> {

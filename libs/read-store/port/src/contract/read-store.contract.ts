@@ -2,6 +2,7 @@
 import { JsonObject } from '@cdp/event-model';
 import {
   Condition,
+  DocumentExistsError,
   FindQuery,
   InvalidReadQueryError,
   ProjectionCheckpoint,
@@ -144,6 +145,26 @@ export function describeReadStoreContract(name: string, factory: () => Promise<R
         await customers.write({ deletes: [{ id: 'c-1', position: at(6) }] });
         await customers.write({});
         expect(await customers.count()).toBe(0);
+      });
+
+      it('inserts new documents with insertNew, and refuses an id already stored', async () => {
+        const customers = await fresh();
+        await customers.insertNew([doc('c-1', 1, { v: 'one' }), doc('c-2', 2, { v: 'two' })]);
+        await customers.insertNew([]);
+        expect((await customers.find({ limit: 10 })).items).toEqual([doc('c-1', 1, { v: 'one' }), doc('c-2', 2, { v: 'two' })]);
+
+        await expect(customers.insertNew([doc('c-2', 3, { v: 'again' })])).rejects.toBeInstanceOf(DocumentExistsError);
+        expect(await customers.get('c-2')).toEqual(doc('c-2', 2, { v: 'two' }));
+      });
+
+      it('deletes with bulkDelete whatever the positions, and ignores what is not there', async () => {
+        const customers = await fresh();
+        await customers.write({ upserts: [doc('c-1', 9, { v: 'stored' }), doc('c-2', 1, { v: 'kept' })] });
+
+        await customers.bulkDelete(['c-1', 'c-9']);
+        await customers.bulkDelete([]);
+
+        expect((await customers.find({ limit: 10 })).items).toEqual([doc('c-2', 1, { v: 'kept' })]);
       });
 
       it('replaces whatever is stored with bulkReplace, whatever the positions', async () => {

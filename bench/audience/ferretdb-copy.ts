@@ -10,7 +10,7 @@ export async function copyAudienceReadModels(from: ReadStore, to: ReadStore, seg
   const started = performance.now();
   const segment = await (await from.collection(segmentsCollection)).get(segmentId);
   if (!segment) throw new Error(`no segment ${segmentId} in the read models to copy`);
-  await (await to.collection(segmentsCollection)).bulkReplace([segment]);
+  await (await to.collection(segmentsCollection)).insertNew([segment]);
   let documents = 1;
   documents += await copy(from, to, segmentMembersCollection, [{ field: 'key', op: 'eq', value: segmentId }], 32);
   for (const key of postingKeys) documents += await copy(from, to, suppressionPostingsCollection, [{ field: 'key', op: 'eq', value: key }], 64);
@@ -27,11 +27,11 @@ async function copy(from: ReadStore, to: ReadStore, definition: CollectionDefini
     batch.push(document);
     copied++;
     if (batch.length === chunk || copied >= limit) {
-      await target.bulkReplace(batch);
+      await target.insertNew(batch);
       batch = [];
     }
     if (copied >= limit) break;
   }
-  if (batch.length > 0) await target.bulkReplace(batch);
+  if (batch.length > 0) await target.insertNew(batch);
   return copied;
 }

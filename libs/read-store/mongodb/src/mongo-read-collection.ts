@@ -221,13 +221,23 @@ export class MongoReadCollection<Body extends JsonObject> implements ReadCollect
     return { items, nextCursor: encodeCursor(sort, { value, id: last.id }) };
   }
 
+  /**
+   * One server cursor, read a batch at a time: not a query per page, which FerretDB 1.x would answer with a scan of
+   * the whole collection each time.
+   */
   async *stream(query: Omit<FindQuery, 'limit' | 'after'>): AsyncIterable<ReadDocument<Body>> {
-    let after: string | undefined;
-    do {
-      const page = await this.find({ ...query, limit: this.streamPageSize, after });
-      yield* page.items;
-      after = page.nextCursor ?? undefined;
-    } while (after);
+    const where = checkConditions(query.where);
+    const sort = checkSort(query.sort);
+    const cursor = this.documents.find(whereFilter(where), { sort: sortOf(sort), batchSize: this.streamPageSize });
+    try {
+      for (;;) {
+        const stored = await this.reach(() => cursor.next());
+        if (stored === null) return;
+        yield toDocument<Body>(stored);
+      }
+    } finally {
+      await cursor.close().catch(() => undefined);
+    }
   }
 
   async count(where?: readonly Condition[]): Promise<number> {

@@ -1,16 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { BlockReason } from '@cdp/campaigns';
-import { KeyedBuckets } from '@cdp/audiences';
 import type { Response } from 'express';
 import { RequiresRole, RolesGuard } from '../http/access/roles.guard';
 import { ApiProblemResponses } from '../http/api-problem-responses';
-import { linesOf, withHeader } from '../http/export/async-lines';
-import { csvLine } from '../http/export/csv-line';
-import { streamLines } from '../http/export/stream-lines';
 import { AggregateIdPipe } from '../http/params/aggregate-id.pipe';
 import { parseInstant } from '../http/params/instant';
-import { formatOf, SetPageParams } from '../segments/dtos/page.params';
+import { exportKeyedSet } from '../http/export/keyed-set-export';
+import { SetPageParams } from '../http/params/set-page.params';
 import { AudienceComputation } from './audience/audience-computation';
 import { AudienceNotFoundError } from './audience/audience-errors';
 import { audienceKey, AudienceSnapshots, excludedKey } from './audience/audience-snapshots';
@@ -94,7 +91,7 @@ export class CampaignAudiencesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     await this.summaryOf(campaignId, audienceId);
-    return this.export(this.snapshots.sets, audienceKey(audienceId), params, res, {
+    return exportKeyedSet(this.snapshots.sets, audienceKey(audienceId), params, res, {
       file: `${campaignId}-audience.csv`,
       item: (customerId, since) => ({ customerId, since }),
       csvHeader: ['customerId', 'since'],
@@ -120,7 +117,7 @@ export class CampaignAudiencesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     await this.summaryOf(campaignId, audienceId);
-    return this.export(this.snapshots.sets, excludedKey(audienceId), params, res, {
+    return exportKeyedSet(this.snapshots.sets, excludedKey(audienceId), params, res, {
       file: `${campaignId}-excluded.csv`,
       item: (customerId, value) => ({ customerId, reasons: (value as { reasons: BlockReason[] }).reasons }),
       csvHeader: ['customerId', 'rule', 'productId', 'since', 'until', 'eventIds', 'message'],
@@ -134,33 +131,5 @@ export class CampaignAudiencesController {
     const found = await this.snapshots.summaries.get(audienceId);
     if (!found || found.body.campaignId !== campaignId) throw new AudienceNotFoundError(campaignId, audienceId);
     return found.body;
-  }
-
-  private async export(
-    sets: KeyedBuckets,
-    key: string,
-    { limit = 100, cursor, format }: SetPageParams,
-    res: Response,
-    shape: {
-      file: string;
-      item: (customerId: string, value: unknown) => object;
-      csvHeader: string[];
-      csvRows: (customerId: string, value: unknown) => (string | null)[][];
-      page: (items: object[], nextCursor: string | null) => object;
-    },
-  ): Promise<unknown> {
-    const chosen = formatOf(format, res.req.headers.accept);
-    if (chosen === 'json') {
-      const page = await sets.page(key, limit, cursor);
-      return shape.page(page.items.map(({ id, value }) => shape.item(id, value)), page.nextCursor);
-    }
-    if (chosen === 'csv') {
-      res.setHeader('Content-Disposition', `attachment; filename="${shape.file}"`);
-      const rows = linesOf(sets.entries(key), ({ id, value }) => shape.csvRows(id, value).map(csvLine).join(''));
-      await streamLines(res, 'text/csv; charset=utf-8', withHeader(csvLine(shape.csvHeader), rows));
-    } else {
-      await streamLines(res, 'application/x-ndjson', linesOf(sets.entries(key), ({ id, value }) => `${JSON.stringify(shape.item(id, value))}\n`));
-    }
-    return undefined;
   }
 }

@@ -38,13 +38,15 @@ export async function createTestTopics(name: string, partitions = 3): Promise<Te
       KAFKA_DEAD_LETTER_TOPIC: deadLetterTopic,
       KAFKA_CONSUMER_GROUP: groupId,
       KAFKA_INGEST_PARTITIONS: String(partitions),
+      // Each test file its own: the platform publishes segment membership changes there.
+      SEGMENT_CHANGES_TOPIC: `${topic}.segment-membership`,
     },
   };
 }
 
-export async function dropTestTopics({ admin, topic, deadLetterTopic, groupId }: TestTopics): Promise<void> {
+export async function dropTestTopics({ admin, topic, deadLetterTopic, groupId, platformEnv }: TestTopics): Promise<void> {
   await admin.deleteGroups([groupId]).catch(() => undefined);
-  await admin.deleteTopics({ topics: [topic, deadLetterTopic] }).catch(() => undefined);
+  await admin.deleteTopics({ topics: [topic, deadLetterTopic, platformEnv.SEGMENT_CHANGES_TOPIC] }).catch(() => undefined);
   await admin.disconnect();
 }
 

@@ -54,6 +54,7 @@ describe('the projection worker of the platform', () => {
       expect(saved.projections.map(({ name, state }) => ({ name, state }))).toEqual([
         { name: 'customer-360', state: 'stopped' },
         { name: 'sales-by-month', state: 'stopped' },
+        { name: 'audiences', state: 'stopped' },
       ]);
       expect(saved.projections[0].eventsApplied).toBe(2);
     } finally {

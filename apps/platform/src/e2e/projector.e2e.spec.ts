@@ -36,6 +36,7 @@ describe('the projector process', () => {
     expect(statuses.projections.map(({ name, state }) => ({ name, state }))).toEqual([
       { name: 'customer-360', state: 'running' },
       { name: 'sales-by-month', state: 'running' },
+      { name: 'audiences', state: 'running' },
     ]);
     expect((await fetch(`${worker.baseUrl}/health/ready`)).status).toBe(200);
   });

@@ -76,9 +76,9 @@ describe('segments through the API, membership on Kafka', () => {
 
   beforeAll(async () => {
     topics = await createTestTopics('segments');
-    changesTopic = `${topics.topic}.segment-membership`;
+    changesTopic = topics.platformEnv.SEGMENT_CHANGES_TOPIC;
     dataDir = freshDataDir();
-    platform = await startPlatform({ EVENT_STORE_DATA_DIR: dataDir, ...topics.platformEnv, SEGMENT_CHANGES_TOPIC: changesTopic });
+    platform = await startPlatform({ EVENT_STORE_DATA_DIR: dataDir, ...topics.platformEnv });
     const events = customers.flatMap((index) => [
       ...(index % 2 === 0 ? [consent(customer(index))] : []),
       ...(index % 3 === 0 ? [lampOrder(customer(index), 10)] : index % 3 === 1 ? [lampOrder(customer(index), 45)] : []),
@@ -88,10 +88,7 @@ describe('segments through the API, membership on Kafka', () => {
 
   afterAll(async () => {
     await platform?.stop();
-    if (topics) {
-      await topics.admin.deleteTopics({ topics: [changesTopic] }).catch(() => undefined);
-      await dropTestTopics(topics);
-    }
+    if (topics) await dropTestTopics(topics);
     if (dataDir) removeDataDir(dataDir);
   });
 

@@ -10,15 +10,13 @@ import { v5 as uuidV5 } from 'uuid';
 import { RequiresRole, RolesGuard } from '../http/access/roles.guard';
 import { ApiProblemResponses } from '../http/api-problem-responses';
 import { commandMetadataFrom } from '../http/command-context';
-import { csvLine } from '../http/export/csv-line';
-import { streamLines } from '../http/export/stream-lines';
-import { linesOf, withHeader } from '../http/export/async-lines';
+import { exportKeyedSet } from '../http/export/keyed-set-export';
 import { AggregateIdPipe } from '../http/params/aggregate-id.pipe';
 import { PLATFORM_CONFIG } from '../platform-config.token';
 import { AUDIENCE_STORES } from '../projections/projection-tokens';
 import { ChangeSegmentCommand } from './change-segment.command';
 import { ArchiveSegmentRequest, DefineSegmentRequest, RedefineSegmentRequest } from './dtos/define-segment.request';
-import { formatOf, SetPageParams } from './dtos/page.params';
+import { SetPageParams } from '../http/params/set-page.params';
 import { membersExample, segmentExample } from './dtos/segment-examples';
 import { SegmentReader } from './segment-reader';
 import { SegmentView } from './segment-view';
@@ -130,23 +128,17 @@ export class SegmentsController {
   @ApiProblemResponses({ 400: 'A parameter is invalid.', 401: 'Unknown bearer token.', 403: 'The analyst role is missing.', 404: 'No such segment.' })
   async members(
     @Param('segmentId', new AggregateIdPipe('segmentId')) segmentId: string,
-    @Query() { limit = 100, cursor, format }: SetPageParams,
+    @Query() params: SetPageParams,
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     await this.segments.definition(segmentId);
-    const chosen = formatOf(format, res.req.headers.accept);
-    if (chosen === 'json') {
-      const page = await this.audiences.members.page(segmentId, limit, cursor);
-      return { segmentId, items: page.items.map(({ id, value }) => ({ customerId: id, since: value })), nextCursor: page.nextCursor };
-    }
-    const entries = this.audiences.members.entries(segmentId);
-    if (chosen === 'csv') {
-      res.setHeader('Content-Disposition', `attachment; filename="${segmentId}-members.csv"`);
-      await streamLines(res, 'text/csv; charset=utf-8', withHeader(csvLine(['customerId', 'since']), linesOf(entries, ({ id, value }) => csvLine([id, value as string]))));
-    } else {
-      await streamLines(res, 'application/x-ndjson', linesOf(entries, ({ id, value }) => `${JSON.stringify({ customerId: id, since: value })}\n`));
-    }
-    return undefined;
+    return exportKeyedSet(this.audiences.members, segmentId, params, res, {
+      file: `${segmentId}-members.csv`,
+      item: (customerId, since) => ({ customerId, since }),
+      csvHeader: ['customerId', 'since'],
+      csvRows: (customerId, since) => [[customerId, since as string]],
+      page: (items, nextCursor) => ({ segmentId, items, nextCursor }),
+    });
   }
 
   private change(command: SegmentCommand, eventId: string, req: Request) {

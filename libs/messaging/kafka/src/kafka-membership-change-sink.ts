@@ -1,7 +1,6 @@
 import { MembershipChangeSink } from '@cdp/audiences';
 import { MembershipChange } from '@cdp/segments';
 import { Kafka, Message, Producer } from 'kafkajs';
-import { ensureTopics } from './ensure-topics';
 
 /** The headers of a membership change message. Documented in docs/segments.md. */
 export const membershipChangeHeaders = {
@@ -32,11 +31,12 @@ export class KafkaMembershipChangeSink implements MembershipChangeSink {
     private readonly topic: string,
   ) {}
 
+  /** Creates the topic with `partitions` when missing. An existing one is used as it is: keys keep their order whatever its partitions. */
   static async open(kafka: Kafka, topic: string, partitions: number): Promise<KafkaMembershipChangeSink> {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      await ensureTopics(admin, [{ topic, numPartitions: partitions }]);
+      if (!(await admin.listTopics()).includes(topic)) await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
     } finally {
       await admin.disconnect();
     }

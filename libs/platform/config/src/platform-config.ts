@@ -78,7 +78,7 @@ export interface CampaignsConfig {
 }
 
 export interface SegmentsConfig {
-  /** Where membership changes are published, when KAFKA_BROKERS is set; created with KAFKA_INGEST_PARTITIONS partitions. */
+  /** Where membership changes are published, when KAFKA_BROKERS is set; created when missing with KAFKA_INGEST_PARTITIONS partitions. */
   changesTopic: string;
   /** How often customers whose time has come (a window closing, a birthday) are looked for. */
   dueCheckIntervalMs: number;

@@ -4,6 +4,9 @@ import { EventStore, EventStoreUnavailableError, Position, Subscription, Subscri
 import {
   backoffDelay,
   BatchDeadline,
+  closeQuietly,
+  describeError,
+  RetrySleep,
   Clock,
   EngineErrorListener,
   eventTypeFilter,
@@ -75,7 +78,7 @@ export class AudiencesWorker {
   private nextDueCheck = 0;
   private dueBacklog = false;
   private tick?: ReturnType<typeof setTimeout>;
-  private cancelSleep?: () => void;
+  private readonly retrySleep = new RetrySleep();
   private retries = 0;
   private lastError?: { message: string; at: string };
   private failure?: ProjectionFailure;
@@ -122,7 +125,7 @@ export class AudiencesWorker {
     if (!loop) return;
     this.stopping = true;
     this.reader?.wake();
-    this.cancelSleep?.();
+    this.retrySleep.cancel();
     await loop;
   }
 
@@ -510,7 +513,7 @@ export class AudiencesWorker {
 
   private fail(event: RecordedEvent, error: unknown): void {
     this.state = 'failed';
-    this.failure = { eventId: event.eventId, eventType: event.type, streamId: event.streamId, position: event.position, message: describe(error), at: this.nowIso() };
+    this.failure = { eventId: event.eventId, eventType: event.type, streamId: event.streamId, position: event.position, message: describeError(error), at: this.nowIso() };
     this.onError(error, audiencesProjectionName, { kind: 'poison' });
   }
 
@@ -524,17 +527,10 @@ export class AudiencesWorker {
   private async backOff(error: unknown): Promise<void> {
     this.retries++;
     this.state = 'catching-up';
-    this.lastError = { message: describe(error), at: this.nowIso() };
+    this.lastError = { message: describeError(error), at: this.nowIso() };
     const delay = backoffDelay(this.retries, this.retry);
     this.onError(error, audiencesProjectionName, { kind: 'transient', retryInMs: delay });
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, delay);
-      this.cancelSleep = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    this.cancelSleep = undefined;
+    await this.retrySleep.sleep(delay);
   }
 
   /** The position written on documents decided without an event: the checkpoint's. */
@@ -565,13 +561,4 @@ function earliest(a: string | null, b: string | null): string | null {
 function sameVersions(current: CustomerSegmentsDocument, next: CustomerSegmentsDocument['segments']): boolean {
   for (const [segmentId, membership] of Object.entries(next)) if (current.segments[segmentId]?.version !== membership.version) return false;
   return true;
-}
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
-}
-
-async function closeQuietly(subscription: Subscription | undefined): Promise<void> {
-  await subscription?.close().catch(() => undefined);
 }

@@ -17,3 +17,6 @@ export type { BackoffOptions } from './backoff';
 export { measureLag } from './projection-lag';
 export { laterPosition } from './positions';
 export { RateWindow } from './rate-window';
+export { closeQuietly } from './close-quietly';
+export { describeError } from './describe-error';
+export { RetrySleep } from './retry-sleep';

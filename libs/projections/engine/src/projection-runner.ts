@@ -2,6 +2,9 @@ import { RecordedEvent } from '@cdp/event-model';
 import { EventFilter, EventStoreUnavailableError, Position, Subscription, SubscriptionMessage } from '@cdp/event-store';
 import { ProjectionCheckpoint, ProjectionFailure, ProjectionState, ReadCollection } from '@cdp/read-store';
 import { backoffDelay } from './backoff';
+import { closeQuietly } from './close-quietly';
+import { describeError } from './describe-error';
+import { RetrySleep } from './retry-sleep';
 import { BatchDeadline } from './batch-deadline';
 import { DocumentCache } from './document-cache';
 import { EngineSettings } from './engine-options';
@@ -39,7 +42,7 @@ export class ProjectionRunner {
   private examined: Position | null = null;
   private retries = 0;
   private lastError?: { message: string; at: string };
-  private cancelSleep?: () => void;
+  private readonly retrySleep = new RetrySleep();
 
   constructor(
     readonly projection: ProjectionDefinition,
@@ -73,7 +76,7 @@ export class ProjectionRunner {
     if (!loop) return;
     this.stopping = true;
     this.reader?.wake();
-    this.cancelSleep?.();
+    this.retrySleep.cancel();
     await loop;
   }
 
@@ -346,17 +349,10 @@ export class ProjectionRunner {
   private async backOff(error: unknown): Promise<void> {
     this.retries++;
     this.state = 'catching-up';
-    this.lastError = { message: describe(error), at: this.nowIso() };
+    this.lastError = { message: describeError(error), at: this.nowIso() };
     const delay = backoffDelay(this.retries, this.settings.retry);
     this.settings.onError(error, this.name, { kind: 'transient', retryInMs: delay });
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, delay);
-      this.cancelSleep = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-    this.cancelSleep = undefined;
+    await this.retrySleep.sleep(delay);
   }
 
   private failureOf(poison: PoisonEvent): ProjectionFailure {
@@ -366,7 +362,7 @@ export class ProjectionRunner {
       eventType: event.type,
       streamId: event.streamId,
       position: event.position,
-      message: describe(error),
+      message: describeError(error),
       at: this.nowIso(),
     };
   }
@@ -374,14 +370,4 @@ export class ProjectionRunner {
   private nowIso(): string {
     return new Date(this.settings.clock.now()).toISOString();
   }
-}
-
-function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
-}
-
-async function closeQuietly(subscription: Subscription | undefined): Promise<void> {
-  // The subscription may be the very thing that failed; closing it is only tidying up.
-  await subscription?.close().catch(() => undefined);
 }

@@ -144,6 +144,18 @@ describe('segments through the API, membership on Kafka', () => {
     expect(published.filter(({ change }) => change.change === 'entered').map(({ key }) => key).sort()).toEqual([...expected, newcomer].sort());
   });
 
+  it('reads personal fields, encrypted at rest, only to evaluate the segments that need them', async () => {
+    const [adult, child] = [customer(80), customer(81)];
+    const profile = (customerId: string, birthDate: string) => ({ type: 'CustomerProfileUpdated', customerId, occurredAt: daysAgo(5), data: { birthDate, gender: 'female' } });
+    expect((await postEvents(platform.baseUrl, [profile(adult, '1980-06-01'), profile(child, `${new Date().getUTCFullYear() - 10}-01-01`)])).status).toBe(200);
+    const defined = await send('POST', '/v1/segments', { segmentId: `adults-${run}`, name: 'Adult women', conditions: { all: [{ field: 'age', op: 'gte', value: 18 }, { field: 'gender', op: 'eq', value: 'female' }] } });
+    expect(defined.status).toBe(201);
+    await activeAt(`adults-${run}`, 1);
+    expect(await allMembers(`adults-${run}`, 100)).toEqual([adult]);
+    // The customer's next birthday is when the answer may change by itself.
+    expect((await readJson<{ nextCheckAt: string }>(await fetch(url(`/v1/customers/${adult}/segments`)))).nextCheckAt).toMatch(/-06-01T00:00:00\.000Z$/);
+  });
+
   it('makes members leave when a redefinition excludes them, and keeps an archived segment as it was', async () => {
     const narrower = { all: [{ bought: { product: 'LAMP', withinDays: 5 } }, { consent: { channel: 'email' } }] };
     const redefined = await send('PUT', `/v1/segments/lamps-${run}`, { name: 'Lamp buyers this week', conditions: narrower });

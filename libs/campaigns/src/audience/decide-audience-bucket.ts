@@ -4,7 +4,7 @@ import { Campaign } from '../planning/campaign';
 import { BlockReason } from '../suppression/block-reason';
 import { eligibilityOf } from '../suppression/eligibility';
 import { suppressionFactsAsOf } from '../suppression/suppression-facts-as-of';
-import { SuppressionLog } from '../suppression/suppression-log';
+import { emptySuppressionLog, SuppressionLog } from '../suppression/suppression-log';
 import { mergePostings } from '../suppression/suppression-postings';
 import { SuppressionRules } from '../suppression/suppression-rules';
 import { AudienceCounts, emptyAudienceCounts } from './audience-counts';
@@ -32,6 +32,8 @@ export function decideAudienceBucket(
   const excluded: IdBucket = { ids: [], values: [] };
   const counts = emptyAudienceCounts();
   const found: SuppressionLog[] = [];
+  // Most members have no posting under the campaign's keys: one answer serves them all.
+  const withoutPostings = eligibilityOf(campaign, suppressionFactsAsOf(emptySuppressionLog(), asOf), asOf, rules);
   for (let index = 0; index < members.ids.length; index++) {
     const customerId = members.ids[index];
     found.length = 0;
@@ -39,8 +41,7 @@ export function decideAudienceBucket(
       const posting = bucketValue(bucket, customerId);
       if (posting !== undefined) found.push(posting as unknown as SuppressionLog);
     }
-    const log = found.length === 0 ? { entries: [], categories: {} } : mergePostings(found);
-    const { eligible, reasons } = eligibilityOf(campaign, suppressionFactsAsOf(log, asOf), asOf, rules);
+    const { eligible, reasons } = found.length === 0 ? withoutPostings : eligibilityOf(campaign, suppressionFactsAsOf(mergePostings(found), asOf), asOf, rules);
     counts.members++;
     if (eligible) {
       counts.audience++;

@@ -13,3 +13,4 @@ export * from './suppression/eligibility';
 export * from './suppression/suppression-postings';
 export * from './audience/audience-counts';
 export * from './audience/decide-audience-bucket';
+export * from './audience/stored-reasons';

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Inject, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { BlockReason } from '@cdp/campaigns';
+import { BlockReason, expandedReasons, StoredReason } from '@cdp/campaigns';
 import type { Response } from 'express';
 import { RequiresRole, RolesGuard } from '../http/access/roles.guard';
 import { ApiProblemResponses } from '../http/api-problem-responses';
@@ -93,9 +93,9 @@ export class CampaignAudiencesController {
     await this.summaryOf(campaignId, audienceId);
     return exportKeyedSet(this.snapshots.sets, audienceKey(audienceId), params, res, {
       file: `${campaignId}-audience.csv`,
-      item: (customerId, since) => ({ customerId, since }),
-      csvHeader: ['customerId', 'since'],
-      csvRows: (customerId, since) => [[customerId, since as string]],
+      item: (customerId) => ({ customerId }),
+      csvHeader: ['customerId'],
+      csvRows: (customerId) => [[customerId]],
       page: (items, nextCursor) => ({ audienceId, items, nextCursor }),
     });
   }
@@ -117,12 +117,14 @@ export class CampaignAudiencesController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<unknown> {
     await this.summaryOf(campaignId, audienceId);
+    const campaign = await this.campaigns.campaign(campaignId);
+    const reasonsOf = (value: unknown): BlockReason[] => expandedReasons((value as { reasons: StoredReason[] }).reasons, campaign);
     return exportKeyedSet(this.snapshots.sets, excludedKey(audienceId), params, res, {
       file: `${campaignId}-excluded.csv`,
-      item: (customerId, value) => ({ customerId, reasons: (value as { reasons: BlockReason[] }).reasons }),
+      item: (customerId, value) => ({ customerId, reasons: reasonsOf(value) }),
       csvHeader: ['customerId', 'rule', 'productId', 'since', 'until', 'eventIds', 'message'],
       csvRows: (customerId, value) =>
-        (value as { reasons: BlockReason[] }).reasons.map((reason) => [customerId, reason.rule, reason.productId, reason.since, reason.until, reason.eventIds.join(' '), reason.message]),
+        reasonsOf(value).map((reason) => [customerId, reason.rule, reason.productId, reason.since, reason.until, reason.eventIds.join(' '), reason.message]),
       page: (items, nextCursor) => ({ audienceId, items, nextCursor }),
     });
   }

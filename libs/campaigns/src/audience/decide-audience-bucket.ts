@@ -8,11 +8,15 @@ import { emptySuppressionLog, SuppressionLog } from '../suppression/suppression-
 import { mergePostings } from '../suppression/suppression-postings';
 import { SuppressionRules } from '../suppression/suppression-rules';
 import { AudienceCounts, emptyAudienceCounts } from './audience-counts';
+import { storedReasons } from './stored-reasons';
 
 export interface AudienceBucket {
-  /** The members kept, with their membership value. */
+  /** The members kept (their ids only). */
   audience: IdBucket;
-  /** The members left out, each with its reasons (`{ reasons: BlockReason[] }`: an object, as FerretDB stores no array directly in an array). */
+  /**
+   * The members left out, each with its reasons: `{ reasons: StoredReason[] }` (an object, as FerretDB 1.x stores no
+   * array directly in an array; `no-consent` in short, see stored-reasons.ts).
+   */
   excluded: IdBucket;
   counts: AudienceCounts;
 }
@@ -46,12 +50,11 @@ export function decideAudienceBucket(
     if (eligible) {
       counts.audience++;
       audience.ids.push(customerId);
-      audience.values.push(members.values[index] ?? null);
     } else {
       counts.excluded++;
       for (const rule of new Set(reasons.map((reason: BlockReason) => reason.rule))) counts.byRule[rule]++;
       excluded.ids.push(customerId);
-      excluded.values.push({ reasons } as unknown as Json);
+      excluded.values.push({ reasons: storedReasons(reasons) } as unknown as Json);
     }
   }
   return { audience, excluded, counts };

@@ -7,6 +7,7 @@ import { evolveSuppressionLog } from '../suppression/evolve-suppression-log';
 import { emptySuppressionLog } from '../suppression/suppression-log';
 import { campaignPostingKeys, suppressionPostings } from '../suppression/suppression-postings';
 import { decideAudienceBucket } from './decide-audience-bucket';
+import { expandedReasons } from './stored-reasons';
 
 const day = (n: number) => new Date(Date.UTC(2011, 2, 1) + n * 86_400_000).toISOString();
 
@@ -31,10 +32,13 @@ describe('an audience bucket', () => {
     }
     const members = applyBucketChanges(emptyIdBucket(), ['ann', 'bob', 'cy'].map((customerId) => ({ customerId, value: { since: day(0) } })));
     const decided = decideAudienceBucket(campaignWith(), new Date(day(3)), defaultSuppressionRules, members, [...postingBuckets.values()]);
-    expect(decided.audience).toEqual({ ids: ['ann'], values: [{ since: day(0) }] });
+    expect(decided.audience).toEqual({ ids: ['ann'], values: [] });
     expect(decided.excluded.ids).toEqual(['bob', 'cy']);
     expect(decided.excluded.values[0]).toMatchObject({ reasons: [{ rule: 'open-return' }, { rule: 'open-return' }] });
-    expect(decided.excluded.values[1]).toMatchObject({ reasons: [{ rule: 'no-consent' }] });
+    expect(decided.excluded.values[1]).toEqual({ reasons: ['no-consent'] });
+    expect(expandedReasons(['no-consent'], campaignWith())).toEqual([
+      { rule: 'no-consent', productId: null, promotedAs: null, since: null, until: null, eventIds: [], message: 'no consent to marketing on email was ever given' },
+    ]);
     expect(decided.counts).toEqual({
       members: 3,
       audience: 1,

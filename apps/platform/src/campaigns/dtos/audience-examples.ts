@@ -18,7 +18,7 @@ export const audienceSummaryExample = {
 
 export const audienceMembersExample = {
   audienceId: audienceSummaryExample.audienceId,
-  items: [{ customerId: '12347', since: '2026-12-01T10:00:03.120Z' }],
+  items: [{ customerId: '12347' }],
   nextCursor: '0:12347',
 };
 

@@ -117,8 +117,8 @@ describe('segments through the API, membership on Kafka', () => {
     const csv = await fetch(url(`/v1/segments/lamps-${run}/members?format=csv`));
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
     const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toBe('customerId,since');
-    expect(lines.slice(1).map((line) => line.split(',')[0]).sort()).toEqual(expected);
+    expect(lines[0]).toBe('customerId');
+    expect(lines.slice(1).sort()).toEqual(expected);
     const ndjson = await fetch(url(`/v1/segments/lamps-${run}/members`), { headers: { accept: 'application/x-ndjson' } });
     expect((await ndjson.text()).trim().split('\n').map((line) => (JSON.parse(line) as { customerId: string }).customerId).sort()).toEqual(expected);
 

@@ -120,7 +120,8 @@ export class SegmentsController {
   @Get(':segmentId/members')
   @ApiOperation({
     summary: 'The members of a segment',
-    description: 'A page at a time (follow nextCursor), or every member streamed with format=csv or ndjson (or Accept: text/csv, application/x-ndjson).',
+    description:
+      'Their customer ids, a page at a time (follow nextCursor), or all of them streamed with format=csv or ndjson (or Accept: text/csv, application/x-ndjson). Since when each is a member: GET /v1/customers/{id}/segments.',
   })
   @ApiParam({ name: 'segmentId', example: 'candle-lovers' })
   @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
@@ -134,9 +135,9 @@ export class SegmentsController {
     await this.segments.definition(segmentId);
     return exportKeyedSet(this.audiences.members, segmentId, params, res, {
       file: `${segmentId}-members.csv`,
-      item: (customerId, since) => ({ customerId, since }),
-      csvHeader: ['customerId', 'since'],
-      csvRows: (customerId, since) => [[customerId, since as string]],
+      item: (customerId) => ({ customerId }),
+      csvHeader: ['customerId'],
+      csvRows: (customerId) => [[customerId]],
       page: (items, nextCursor) => ({ segmentId, items, nextCursor }),
     });
   }

@@ -2,7 +2,7 @@ import { Json } from '@cdp/event-model';
 import { applyBucketChanges, BucketChange, bucketCount, IdBucket } from '@cdp/segments';
 import { ReadCollection, ReadDocument } from '@cdp/read-store';
 
-/** One bucket of one key, as stored: the ids of the key's customers that hash to the bucket, sorted, with their values. */
+/** One bucket of one key, as stored: the ids of the key's customers that hash to the bucket, sorted, with their values (none when all are null). */
 export type BucketDocument = { key: string; bucket: number; count: number; ids: string[]; values: Json[] };
 
 export const bucketDocumentId = (key: string, bucket: number): string => `${key}#${String(bucket).padStart(3, '0')}`;
@@ -26,6 +26,14 @@ export class InvalidBucketCursorError extends Error {
   constructor(cursor: string) {
     super(`cursor "${cursor}" is not one this API gave: pass the nextCursor of the previous page, or none for the first page`);
   }
+}
+
+/**
+ * A set whose entries carry no value (a segment's members) stores no values at all: a million ids are then all a
+ * reader decodes, and FerretDB 1.x decodes every element of every array it reads.
+ */
+function valuesToStore(values: readonly Json[]): Json[] {
+  return values.every((value) => value === null) ? [] : [...values];
 }
 
 function parseBucketCursor(cursor: string): { bucket: number; id: string } {
@@ -62,7 +70,7 @@ export class KeyedBuckets {
         keySizes.set(bucket, after.ids.length);
         // A key's buckets hold its customers: an emptied one goes, so that the documents are the same however the changes were batched.
         if (after.ids.length === 0) emptied.push(id);
-        else written.push({ id, position, body: { key, bucket, count: after.ids.length, ids: after.ids, values: after.values } });
+        else written.push({ id, position, body: { key, bucket, count: after.ids.length, ids: after.ids, values: valuesToStore(after.values) } });
       }
     }
     if (written.length > 0) await this.collection.bulkReplace(written);
@@ -102,7 +110,7 @@ export class KeyedBuckets {
   async insertNew(buckets: readonly (IdBucket & { key: string; bucket: number })[], position: string): Promise<void> {
     if (buckets.length === 0) return;
     await this.collection.insertNew(
-      buckets.map(({ key, bucket, ids, values }) => ({ id: bucketDocumentId(key, bucket), position, body: { key, bucket, count: ids.length, ids, values } })),
+      buckets.map(({ key, bucket, ids, values }) => ({ id: bucketDocumentId(key, bucket), position, body: { key, bucket, count: ids.length, ids, values: valuesToStore(values) } })),
     );
   }
 

@@ -8,7 +8,7 @@ export type PendingCustomer = {
   customerId: string;
   memberships?: CustomerSegmentsDocument;
   changes: MembershipChange[];
-  /** The final state in each segment's buckets. */
+  /** The final state in each segment's buckets (ids only: since when is in the customer's memberships). */
   memberChanges: Map<string, BucketChange>;
   profile?: ReadDocument<AudienceProfile>;
   /** The final state under each posting key. */
@@ -38,9 +38,7 @@ export class PendingWrites {
       pending.changes.push(change);
       pending.memberChanges.set(
         change.segmentId,
-        change.change === 'entered'
-          ? { customerId: change.customerId, value: change.at }
-          : { customerId: change.customerId, value: null, remove: true },
+        change.change === 'entered' ? { customerId: change.customerId, value: null } : { customerId: change.customerId, value: null, remove: true },
       );
     }
   }

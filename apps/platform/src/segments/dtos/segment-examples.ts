@@ -20,10 +20,7 @@ export const segmentExample = {
 
 export const membersExample = {
   segmentId: 'candle-lovers',
-  items: [
-    { customerId: '12347', since: '2026-12-01T10:00:03.120Z' },
-    { customerId: '17850', since: '2026-11-30T09:12:04.002Z' },
-  ],
+  items: [{ customerId: '12347' }, { customerId: '17850' }],
   nextCursor: '3:17850',
 };
 

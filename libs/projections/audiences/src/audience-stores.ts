@@ -12,7 +12,8 @@ import {
 } from './audience-collections';
 import { AudienceProfile } from './audience-profile';
 import { CustomerSegmentsDocument } from './customer-segments-document';
-import { BucketDocument, KeyedBuckets } from './keyed-buckets';
+import { BucketDocument } from './bucket-document';
+import { KeyedBuckets } from './keyed-buckets';
 import { SegmentDocument } from './segment-document';
 
 /** A segment's size at the end of a day (UTC), or so far today. */

@@ -6,6 +6,7 @@ export * from './audiences-worker';
 export * from './audiences-worker-options';
 export * from './customer-segments-document';
 export * from './keyed-buckets';
+export * from './bucket-document';
 export * from './membership-change-sink';
 export * from './personal-fields-opener';
 export * from './segment-document';

@@ -1,9 +1,7 @@
 import { Json } from '@cdp/event-model';
 import { applyBucketChanges, BucketChange, bucketCount, IdBucket } from '@cdp/segments';
 import { ReadCollection, ReadDocument } from '@cdp/read-store';
-
-/** One bucket of one key, as stored: the ids of the key's customers that hash to the bucket, sorted, with their values (none when all are null). */
-export type BucketDocument = { key: string; bucket: number; count: number; ids: string[]; values: Json[] };
+import { BucketDocument, packBucket, unpackBucket } from './bucket-document';
 
 export const bucketDocumentId = (key: string, bucket: number): string => `${key}#${String(bucket).padStart(3, '0')}`;
 
@@ -26,14 +24,6 @@ export class InvalidBucketCursorError extends Error {
   constructor(cursor: string) {
     super(`cursor "${cursor}" is not one this API gave: pass the nextCursor of the previous page, or none for the first page`);
   }
-}
-
-/**
- * A set whose entries carry no value (a segment's members) stores no values at all: a million ids are then all a
- * reader decodes, and FerretDB 1.x decodes every element of every array it reads.
- */
-function valuesToStore(values: readonly Json[]): Json[] {
-  return values.every((value) => value === null) ? [] : [...values];
 }
 
 function parseBucketCursor(cursor: string): { bucket: number; id: string } {
@@ -65,12 +55,11 @@ export class KeyedBuckets {
       sizes.set(key, keySizes);
       for (const [bucket, bucketChanges] of byBucket) {
         const id = bucketDocumentId(key, bucket);
-        const before = stored.get(id)?.body ?? { ids: [], values: [] };
-        const after = applyBucketChanges({ ids: before.ids, values: before.values }, bucketChanges);
+        const after = applyBucketChanges(unpackBucket(stored.get(id)?.body), bucketChanges);
         keySizes.set(bucket, after.ids.length);
         // A key's buckets hold its customers: an emptied one goes, so that the documents are the same however the changes were batched.
         if (after.ids.length === 0) emptied.push(id);
-        else written.push({ id, position, body: { key, bucket, count: after.ids.length, ids: after.ids, values: valuesToStore(after.values) } });
+        else written.push({ id, position, body: packBucket(key, bucket, after) });
       }
     }
     if (written.length > 0) await this.collection.bulkReplace(written);
@@ -83,10 +72,7 @@ export class KeyedBuckets {
     for (let first = fromBucket; first < bucketCount; first += bucketsPerRead) {
       const numbers = Array.from({ length: Math.min(bucketsPerRead, bucketCount - first) }, (_, offset) => first + offset);
       const found = await this.collection.getMany(numbers.map((bucket) => bucketDocumentId(key, bucket)));
-      for (const bucket of numbers) {
-        const body = found.get(bucketDocumentId(key, bucket))?.body;
-        yield { bucket, ids: body?.ids ?? [], values: body?.values ?? [] };
-      }
+      for (const bucket of numbers) yield { bucket, ...unpackBucket(found.get(bucketDocumentId(key, bucket))?.body) };
     }
   }
 
@@ -98,19 +84,14 @@ export class KeyedBuckets {
   /** Several buckets of several keys in one read: for each bucket asked, the buckets of the keys, in the order given. */
   async bucketsOfKeys(keys: readonly string[], buckets: readonly number[]): Promise<IdBucket[][]> {
     const found = await this.collection.getMany(buckets.flatMap((bucket) => keys.map((key) => bucketDocumentId(key, bucket))));
-    return buckets.map((bucket) =>
-      keys.map((key) => {
-        const body = found.get(bucketDocumentId(key, bucket))?.body;
-        return { ids: body?.ids ?? [], values: body?.values ?? [] };
-      }),
-    );
+    return buckets.map((bucket) => keys.map((key) => unpackBucket(found.get(bucketDocumentId(key, bucket))?.body)));
   }
 
   /** Writes whole buckets of keys nothing holds yet (a computed audience): inserted, with no read or delete first. */
   async insertNew(buckets: readonly (IdBucket & { key: string; bucket: number })[], position: string): Promise<void> {
     if (buckets.length === 0) return;
     await this.collection.insertNew(
-      buckets.map(({ key, bucket, ids, values }) => ({ id: bucketDocumentId(key, bucket), position, body: { key, bucket, count: ids.length, ids, values: valuesToStore(values) } })),
+      buckets.map(({ key, bucket, ...entries }) => ({ id: bucketDocumentId(key, bucket), position, body: packBucket(key, bucket, entries) })),
     );
   }
 

@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { segmentMembersCollection } from './audience-collections';
-import { addBucketChange, BucketDocument, InvalidBucketCursorError, KeyedBucketChanges, KeyedBuckets } from './keyed-buckets';
+import { BucketDocument } from './bucket-document';
+import { addBucketChange, InvalidBucketCursorError, KeyedBucketChanges, KeyedBuckets } from './keyed-buckets';
 
 describe('keyed buckets', () => {
   let dir: string;

@@ -13,8 +13,10 @@ import { CampaignsController } from './campaigns.controller';
 import { CustomerEligibilityService } from './customer-eligibility.service';
 import { PlanCampaignHandler } from './plan-campaign.handler';
 import { SUPPRESSION_RULES } from './suppression-rules.token';
+import { SegmentsModule } from '../segments/segments.module';
 
 @Module({
+  imports: [SegmentsModule],
   controllers: [CampaignsController, CampaignAudiencesController],
   providers: [
     PlanCampaignHandler,

@@ -8,7 +8,10 @@ export const audienceProfilesCollection: CollectionDefinition = { name: 'audienc
 /** Per customer: current segment memberships, and when time alone may change one. */
 export const customerSegmentsCollection: CollectionDefinition = {
   name: 'customer_segments_v1',
-  indexes: [{ name: 'next_check_at', fields: [{ field: 'nextCheckAt', direction: 'asc' }] }],
+  indexes: [
+    { name: 'next_check_at', fields: [{ field: 'nextCheckAt', direction: 'asc' }] },
+    { name: 'unapplied_changes', fields: [{ field: 'unappliedChanges', direction: 'asc' }] },
+  ],
 };
 
 /** Per segment: its definition, status and the progress of its evaluation over every customer. */

@@ -32,15 +32,18 @@ export class AudienceStores {
     readonly customer360: ReadCollection<Customer360Document>,
   ) {}
 
-  static async open(readStore: ReadStore, customer360: CollectionDefinition): Promise<AudienceStores> {
+  /** @param as `writer` for the audiences worker (its one writer), `reader` anywhere else. */
+  static async open(readStore: ReadStore, customer360: CollectionDefinition, as: 'writer' | 'reader' = 'reader'): Promise<AudienceStores> {
+    const options = { writer: as === 'writer' };
     return new AudienceStores(
-      await readStore.collection<AudienceProfile>(audienceProfilesCollection),
-      await readStore.collection<CustomerSegmentsDocument>(customerSegmentsCollection),
-      await readStore.collection<SegmentDocument>(segmentsCollection),
-      new KeyedBuckets(await readStore.collection<BucketDocument>(segmentMembersCollection)),
-      new KeyedBuckets(await readStore.collection<BucketDocument>(suppressionPostingsCollection)),
-      await readStore.collection<MembershipChange>(membershipChangesCollection),
-      await readStore.collection<SegmentSizeDocument>(segmentSizesCollection),
+      await readStore.collection<AudienceProfile>(audienceProfilesCollection, options),
+      await readStore.collection<CustomerSegmentsDocument>(customerSegmentsCollection, options),
+      await readStore.collection<SegmentDocument>(segmentsCollection, options),
+      new KeyedBuckets(await readStore.collection<BucketDocument>(segmentMembersCollection, options)),
+      new KeyedBuckets(await readStore.collection<BucketDocument>(suppressionPostingsCollection, options)),
+      await readStore.collection<MembershipChange>(membershipChangesCollection, options),
+      await readStore.collection<SegmentSizeDocument>(segmentSizesCollection, options),
+      // The 360° view is the customer-360 projection's: the worker only reads it.
       await readStore.collection<Customer360Document>(customer360),
     );
   }

@@ -19,7 +19,8 @@ import {
 } from '@cdp/projection-engine';
 import { ProjectionCheckpoint, ProjectionFailure, ProjectionState, ReadStore } from '@cdp/read-store';
 import { emptySuppressionLog } from '@cdp/campaigns';
-import { ChangeCause, defaultSegmentRules, EvaluatedSegment, evaluateMemberships, segmentEventTypes, subjectFactsOf } from '@cdp/segments';
+import { ChangeCause, defaultSegmentRules, earliestHorizon, EvaluatedSegment, evaluateMemberships, Horizons, segmentEventTypes, subjectFactsOf } from '@cdp/segments';
+import { isDeepStrictEqual } from 'node:util';
 import { audienceProfilesCollection, audiencesProjectionName } from './audience-collections';
 import { AudienceFlush } from './audience-flush';
 import { AudienceProfile, emptyAudienceProfile, evolveAudienceProfile } from './audience-profile';
@@ -37,6 +38,16 @@ import { upstreamHasApplied } from './upstream-progress';
 const beforeFirstEvent = '0'.repeat(20);
 
 class StoppedError extends Error {}
+
+/** Evaluating a customer threw: a fault of the code or the data, which no retry mends. */
+class UndecidableCustomerError extends Error {
+  constructor(
+    readonly customerId: string,
+    cause: unknown,
+  ) {
+    super(`customer ${customerId} could not be evaluated: ${describeError(cause)}`, { cause });
+  }
+}
 
 /**
  * Keeps the read models campaigns' audiences come from, in one loop over the event store:
@@ -201,7 +212,7 @@ export class AudiencesWorker {
 
   /** Opens the read models, and loads the checkpoint and the segments: everything decided since is decided again. */
   private async prepare(): Promise<ProjectionCheckpoint> {
-    this.stores = await AudienceStores.open(this.readStore, this.options.customer360Collection);
+    this.stores = await AudienceStores.open(this.readStore, this.options.customer360Collection, 'writer');
     this.flusher = new AudienceFlush(this.stores, this.options.sink, this.clock);
     const stored = await this.readStore.loadCheckpoint(audiencesProjectionName);
     this.checkpoint = stored ?? {
@@ -216,6 +227,8 @@ export class AudiencesWorker {
     for await (const document of this.stores.segments.stream({})) segments.push(document.body);
     this.registry.load(segments);
     await this.flusher.loadSizes(segments.map((document) => document.segment.segmentId));
+    // Changes decided before a crash or a failure, not yet published and applied: first.
+    await this.flusher.applyUnappliedChanges(this.checkpoint.position ?? beforeFirstEvent);
     this.state = this.checkpoint.state === 'failed' ? 'failed' : 'catching-up';
     this.nextDueCheck = 0;
     return this.checkpoint;
@@ -223,6 +236,8 @@ export class AudiencesWorker {
 
   private async consume(subscription: Subscription): Promise<void> {
     const reader = (this.reader = new SubscriptionReader(subscription));
+    // After a pass of housekeeping the reader is asked first: events waiting are never held up by an evaluation.
+    let housekeptLast = false;
     try {
       for (;;) {
         if (this.stopping) {
@@ -231,7 +246,11 @@ export class AudiencesWorker {
         }
         if (this.deadline.due) await this.flushBatch();
         if (this.state === 'failed') return;
-        if (this.batch.length === 0 && (await this.whileBusy(() => this.housekeeping()))) continue;
+        if (this.batch.length === 0 && !housekeptLast && (await this.whileBusy(() => this.housekeeping()))) {
+          housekeptLast = true;
+          continue;
+        }
+        housekeptLast = false;
         this.armTick();
         const result = await reader.next();
         if (result === woken) continue;
@@ -353,7 +372,11 @@ export class AudiencesWorker {
         return 0;
       }
     }
-    await this.flusher!.flush(this.pending.take(byCustomer.keys()), recorded[applied - 1]?.position ?? this.stamp(), changedSegments);
+    // A segment event writes every pending decision, with every evaluation's progress: an archived or redefined
+    // segment's pending decisions are never left behind, nor published later.
+    const everything = changedSegments.length > 0;
+    const segments = everything ? [...new Map([...this.registry.evaluating(), ...changedSegments].map((document) => [document.segment.segmentId, document])).values()] : [];
+    await this.flusher!.flush(everything ? this.pending.take() : this.pending.take(byCustomer.keys()), recorded[applied - 1]?.position ?? this.stamp(), segments);
     return applied;
   }
 
@@ -382,34 +405,54 @@ export class AudiencesWorker {
         }
         position = event.position;
       }
-      const view = views.get(customerId);
-      if (view) profile = { ...profile, facts: subjectFactsOf(view.body) };
-      if (position !== null && position !== stored?.position) {
-        const before = stored?.body.suppression ?? emptySuppressionLog();
-        this.pending.recordProfile({ id: customerId, position, body: profile }, postingChanges(customerId, before, profile.suppression));
-      }
       const last = events[events.length - 1];
-      await this.decide(profile, memberships.get(customerId) ?? noSegments(customerId), segments, now, { kind: 'event', position: last.position, eventId: last.eventId });
+      try {
+        const view = views.get(customerId);
+        if (view) profile = { ...profile, facts: subjectFactsOf(view.body) };
+        if (position !== null && position !== stored?.position) {
+          const before = stored?.body.suppression ?? emptySuppressionLog();
+          this.pending.recordProfile({ id: customerId, position, body: profile }, postingChanges(customerId, before, profile.suppression));
+        }
+        await this.decide(profile, memberships.get(customerId) ?? noSegments(customerId), segments, now, { kind: 'event', position: last.position, eventId: last.eventId });
+      } catch (error) {
+        // The code, not a store, could not decide on this customer: their last event stops the worker, named.
+        if (error instanceof UndecidableCustomerError) return { event: last, error: error.cause };
+        throw error;
+      }
     }
     return undefined;
   }
 
-  /** Evaluates the customer against the segments, and records the decision (and the next moment to look again). */
+  /**
+   * Evaluates the customer against the segments, and records the decision with the next moment to look again. With
+   * `onlyThese`, the other active segments' horizons are kept (an evaluation of new segments); else every active
+   * segment was evaluated, and an archived one's horizon goes.
+   */
   private async decide(
     profile: AudienceProfile,
     current: CustomerSegmentsDocument,
     segments: readonly EvaluatedSegment[],
     now: number,
     cause: ChangeCause,
-    mergeNextCheck = false,
+    onlyThese = false,
   ): Promise<void> {
+    // The opener fails only when the key store cannot be reached: a store's failure, retried.
     const personal = this.registry.needsPersonalFields ? await this.openPersonalFields(profile.customerId, profile.facts.sealed) : {};
     const subject = { customerId: profile.customerId, facts: profile.facts, behaviour: profile.behaviour, personal };
-    const decision = evaluateMemberships(subject, segments, current.segments, now, cause);
-    const nextCheckAt = mergeNextCheck ? earliest(current.nextCheckAt, decision.nextCheckAt) : decision.nextCheckAt;
-    const unchanged = decision.changes.length === 0 && nextCheckAt === current.nextCheckAt && sameVersions(current, decision.memberships);
+    let decision: ReturnType<typeof evaluateMemberships>;
+    try {
+      decision = evaluateMemberships(subject, segments, current.segments, now, cause, current.horizons);
+    } catch (error) {
+      throw new UndecidableCustomerError(profile.customerId, error);
+    }
+    const horizons = onlyThese ? { ...otherHorizons(current.horizons, segments, this.registry.active()), ...decision.horizons } : decision.horizons;
+    const nextCheckAt = earliestHorizon(horizons);
+    const unchanged =
+      decision.changes.length === 0 && nextCheckAt === current.nextCheckAt && sameVersions(current, decision.memberships) && isDeepStrictEqual(horizons, current.horizons ?? {});
     if (unchanged && this.pending.membershipsOf(profile.customerId) === undefined) return;
-    this.pending.recordMemberships({ customerId: profile.customerId, segments: decision.memberships, nextCheckAt }, decision.changes);
+    const decided: CustomerSegmentsDocument = { customerId: profile.customerId, segments: decision.memberships, nextCheckAt };
+    if (Object.keys(horizons).length > 0) decided.horizons = horizons;
+    this.pending.recordMemberships(decided, decision.changes);
   }
 
   /** Customers whose time has come (nextCheckAt at or before now), a pass at a time; true when it found any. */
@@ -552,10 +595,12 @@ function lastCustomerPosition(byCustomer: Map<string, RecordedEvent[]>): Positio
   return last;
 }
 
-function earliest(a: string | null, b: string | null): string | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return a < b ? a : b;
+/** The horizons of the active segments other than those just evaluated. */
+function otherHorizons(horizons: Horizons | undefined, evaluated: readonly EvaluatedSegment[], active: readonly EvaluatedSegment[]): Horizons {
+  const kept: Horizons = {};
+  const skip = new Set(evaluated.map((segment) => segment.segmentId));
+  for (const { segmentId } of active) if (!skip.has(segmentId) && horizons?.[segmentId] !== undefined) kept[segmentId] = horizons[segmentId];
+  return kept;
 }
 
 function sameVersions(current: CustomerSegmentsDocument, next: CustomerSegmentsDocument['segments']): boolean {

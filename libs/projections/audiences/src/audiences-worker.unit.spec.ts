@@ -1,5 +1,5 @@
 import { bucketOf } from '@cdp/segments';
-import { AudiencesHarness, countingProfilePages, ManualClock } from './testing/audiences.harness';
+import { AudiencesHarness, countingProfilePages, interceptedWrites, ManualClock } from './testing/audiences.harness';
 // The tests run on the real embedded read store; the worker itself imports no adapter.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { openEmbeddedReadStore } from '@cdp/read-store-embedded';
@@ -115,6 +115,41 @@ describe('the audiences worker', () => {
     }
   });
 
+  it('takes live events between the pages of an evaluation, not after it', async () => {
+    await harness.start('read-models', { customersPerPass: 1, evaluationFlushCustomers: 1_000_000 });
+    for (let index = 0; index < 400; index++) await harness.append(`c${String(index).padStart(3, '0')}`, 'OrderPlaced', order(`o${index}`, 'MUG'), iso(1));
+    await harness.settle();
+    await harness.defineSegment('mug-buyers', { bought: { product: 'MUG', withinDays: 30 } });
+    const evaluating = async () => (await harness.stores.segments.get('mug-buyers'))?.body.status === 'evaluating';
+    const started = Date.now();
+    while (!(await evaluating()) && Date.now() - started < 5_000) await new Promise((resolve) => setTimeout(resolve, 2));
+    await harness.append('late', 'OrderPlaced', order('o-late', 'MUG'), iso(2));
+    while ((await harness.stores.profiles.get('late')) === null) await new Promise((resolve) => setTimeout(resolve, 2));
+    // Its decisions are not written until the evaluation ends (the flush threshold is out of reach): it is still going.
+    expect(await evaluating()).toBe(true);
+    await harness.settle();
+    expect(await harness.members('mug-buyers')).toHaveLength(401);
+  });
+
+  it('writes the decisions of an evaluation when its segment is archived half way, and publishes none after', async () => {
+    await harness.start('read-models', { customersPerPass: 1, evaluationFlushCustomers: 1_000_000 });
+    for (let index = 0; index < 300; index++) await harness.append(`c${String(index).padStart(3, '0')}`, 'OrderPlaced', order(`o${index}`, 'MUG'), iso(1));
+    await harness.settle();
+    await harness.defineSegment('mug-buyers', { bought: { product: 'MUG', withinDays: 30 } });
+    while ((await harness.stores.segments.get('mug-buyers'))?.body.status !== 'evaluating') await new Promise((resolve) => setTimeout(resolve, 2));
+    await harness.archiveSegment('mug-buyers');
+    await harness.settle();
+    const members = await harness.members('mug-buyers');
+    expect(members.length).toBeGreaterThan(0);
+    expect(members.length).toBeLessThan(300);
+    const entered = harness.sink.published.filter((change) => change.segmentId === 'mug-buyers').map((change) => change.customerId).sort();
+    expect(entered).toEqual(members);
+    // Nothing more comes for it: a live event of a customer it never reached changes nothing.
+    await harness.append('c299', 'OrderPlaced', order('o-again', 'MUG'), iso(2));
+    await harness.settle();
+    expect(await harness.members('mug-buyers')).toEqual(members);
+  });
+
   it('makes members who no longer match a redefinition leave, and freezes an archived segment', async () => {
     await harness.start();
     await harness.append('ann', 'CustomerProfileUpdated', { address: { country: 'FR' } }, iso(1));
@@ -156,6 +191,44 @@ describe('the audiences worker', () => {
     await harness.settle();
     const [bucket] = await harness.stores.postings.bucketOfKeys(['consent:email/marketing'], bucketOf('cy'));
     expect(bucket.values[0]).toMatchObject({ entries: [{ type: 'ConsentGranted' }, { type: 'ConsentWithdrawn' }] });
+  });
+
+  describe.each([
+    { failing: 'customer_segments_v1', what: 'before the decision is durable', history: [] as string[] },
+    { failing: 'audience_profiles_v1', what: 'after the decision is durable', history: ['entered', 'left'] },
+  ])('when a write fails $what, and the retry decides otherwise', ({ failing: collection, history }) => {
+    it('ends with the history, the published changes, the members and the memberships telling the same story', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let armed = false;
+      const flaky: AudiencesHarness = new AudiencesHarness(clock, async (name): Promise<ReadStore> =>
+        interceptedWrites(await openEmbeddedReadStore({ file: join(flaky.dataDir, `${name}.sqlite`) }), collection, async () => {
+          if (!armed) return;
+          armed = false;
+          // Held until the test has appended more, then failed: the retry reads both events in one batch.
+          await held;
+          throw new Error('disk I/O error');
+        }),
+      );
+      try {
+        await flaky.start();
+        await flaky.defineSegment('recent-buyers', { bought: { product: 'LAMP', withinDays: 30 } });
+        await flaky.settle();
+        armed = true;
+        await flaky.append('eve', 'OrderPlaced', order('o1', 'LAMP'), iso(5));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        await flaky.append('eve', 'OrderCancelled', { orderId: 'o1' }, iso(6));
+        release();
+        await flaky.settle();
+        expect(await flaky.members('recent-buyers')).toEqual([]);
+        expect((await flaky.membershipsOf('eve'))?.segments ?? {}).toEqual({});
+        expect((await flaky.history('eve')).map((change) => change.change)).toEqual(history);
+        const published = new Map(flaky.sink.published.map((change) => [change.changeId, change.change]));
+        expect([...published.values()]).toEqual(history);
+      } finally {
+        await flaky.close();
+      }
+    });
   });
 
   it('publishes again, with the same ids, what a failure interrupted; the history keeps each change once', async () => {

@@ -7,9 +7,8 @@ import { CustomerSegmentsDocument } from './customer-segments-document';
 export type PendingCustomer = {
   customerId: string;
   memberships?: CustomerSegmentsDocument;
+  /** Decided with `memberships`, in decision order: they go to its outbox. */
   changes: MembershipChange[];
-  /** The final state in each segment's buckets (ids only: since when is in the customer's memberships). */
-  memberChanges: Map<string, BucketChange>;
   profile?: ReadDocument<AudienceProfile>;
   /** The final state under each posting key. */
   postingChanges: Map<string, BucketChange>;
@@ -34,13 +33,7 @@ export class PendingWrites {
   recordMemberships(memberships: CustomerSegmentsDocument, changes: readonly MembershipChange[]): void {
     const pending = this.of(memberships.customerId);
     pending.memberships = memberships;
-    for (const change of changes) {
-      pending.changes.push(change);
-      pending.memberChanges.set(
-        change.segmentId,
-        change.change === 'entered' ? { customerId: change.customerId, value: null } : { customerId: change.customerId, value: null, remove: true },
-      );
-    }
+    pending.changes.push(...changes);
   }
 
   recordProfile(profile: ReadDocument<AudienceProfile>, postingChanges: ReadonlyMap<string, BucketChange>): void {
@@ -72,7 +65,7 @@ export class PendingWrites {
 
   private of(customerId: string): PendingCustomer {
     let pending = this.customers.get(customerId);
-    if (!pending) this.customers.set(customerId, (pending = { customerId, changes: [], memberChanges: new Map(), postingChanges: new Map() }));
+    if (!pending) this.customers.set(customerId, (pending = { customerId, changes: [], postingChanges: new Map() }));
     return pending;
   }
 }

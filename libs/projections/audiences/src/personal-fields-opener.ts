@@ -1,7 +1,10 @@
 import { Json } from '@cdp/event-model';
 import { OpenedPersonalFields, SubjectFacts } from '@cdp/segments';
 
-/** Opens a customer's sealed personal fields for the time of one evaluation (the platform's cipher). */
+/**
+ * Opens a customer's sealed personal fields for the time of one evaluation (the platform's cipher). A field that cannot
+ * be opened (erased, altered) is null; it throws only when the keys cannot be reached, which the worker retries.
+ */
 export type PersonalFieldsOpener = (customerId: string, sealed: SubjectFacts['sealed']) => Promise<OpenedPersonalFields>;
 
 const sealedPrefix = 'pii:';

@@ -193,7 +193,7 @@ export class ProjectionRunner {
       this.saved ??= stored ?? fresh;
     }
     if (this.saved.state !== 'failed' && !this.collection) {
-      this.collection = await this.settings.readStore.collection(this.projection.collection, { deferIndexes: this.saved.indexesPending === true });
+      this.collection = await this.settings.readStore.collection(this.projection.collection, { deferIndexes: this.saved.indexesPending === true, writer: true });
     }
     return this.saved;
   }
@@ -284,7 +284,7 @@ export class ProjectionRunner {
 
   /** The first build has caught up: its collection gets the indexes it was built without, then serves live. */
   private async createDeferredIndexes(): Promise<void> {
-    this.collection = await this.settings.readStore.collection(this.projection.collection);
+    this.collection = await this.settings.readStore.collection(this.projection.collection, { writer: true });
     const { indexesPending: _done, ...indexed } = this.saved!;
     await this.save({ ...indexed, updatedAt: this.nowIso() });
   }

@@ -30,7 +30,7 @@ const parallelIdLookups = 32;
 export class MongoReadCollection<Body extends JsonObject> implements ReadCollection<Body> {
   /**
    * The redo log may hold entries of a batch not fully applied (set before it is written, cleared once it is empty).
-   * Unknown until this handle first writes: a crashed writer may have left one.
+   * Unknown until the log is read: by `recover()`, which the writer's handle runs when opened, else before its first write.
    */
   private redoPending = true;
 
@@ -79,9 +79,9 @@ export class MongoReadCollection<Body extends JsonObject> implements ReadCollect
   /**
    * FerretDB 1.x scans the whole collection for every update or delete, even by _id, while inserts are cheap:
    * so a batch is one delete of all its ids and one insert of their new versions. A crash between the two would
-   * lose documents, hence the redo log: the batch goes there first, and `recover()` (run before this handle's first
-   * write) finishes a batch it finds there. One writer per collection, as the projection engine runs: a handle
-   * that only reads never replays the log, which could undo a batch the writer applies meanwhile.
+   * lose documents, hence the redo log: the batch goes there first, and `recover()` (run when the writer opens the
+   * collection, and before a handle's first write) finishes a batch it finds there. One writer per collection, as the
+   * projection engine runs: a handle that only reads never replays the log, which could undo a batch the writer applies.
    */
   private async writeByReplacingAll(changes: ReturnType<typeof netChanges>): Promise<void> {
     // An earlier attempt failed after it began the redo log: finish that batch first, or its entries would block this one.

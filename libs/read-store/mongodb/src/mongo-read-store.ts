@@ -72,8 +72,10 @@ export class MongoReadStore implements ReadStore {
     await this.reach(() => ensureIndexes(this.db, indexes.map((index) => indexSpec(name, index))));
     this.capabilities ??= this.reach(() => serverCapabilities(this.db));
     const capabilities = await this.capabilities;
-    // Not recovered here: only the collection's writer replays its redo log, before its first write.
-    return new MongoReadCollection<Body>(name, this.db.collection<StoredDocument>(name), this.reach, this.streamPageSize, capabilities);
+    const collection = new MongoReadCollection<Body>(name, this.db.collection<StoredDocument>(name), this.reach, this.streamPageSize, capabilities);
+    // Only the writer replays the redo log: before it reads, so that it never decides on a half-applied batch.
+    if (options.writer) await collection.recover();
+    return collection;
   }
 
   async dropCollection(name: string): Promise<void> {

@@ -30,7 +30,7 @@ describe('MongoReadCollection without indexed _id queries', () => {
     expect(await client.db(database).collection(redoLogName('docs')).countDocuments()).toBe(0);
   });
 
-  it('finishes a batch a crash left in the redo log before the next write, and only then', async () => {
+  it('finishes a batch a crash left in the redo log before its writer reads or writes, and never for a reader', async () => {
     const docs = open();
     await docs.write({ upserts: [{ id: 'x', position: position(10), body: { v: 10 } }, { id: 'y', position: position(10), body: { v: 10 } }] });
     // The crash: the batch reached the redo log, its delete ran, its insert did not.

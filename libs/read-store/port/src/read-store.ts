@@ -9,6 +9,12 @@ export interface OpenCollectionOptions {
    * than keeping every index up to date on every write. Queries still give the same answers meanwhile, slower.
    */
   deferIndexes?: boolean;
+  /**
+   * The caller is the collection's one writer. A store whose writes are not atomic per batch (FerretDB) then finishes
+   * a batch an earlier writer left half applied, before anything is read; a reader never does (it could undo a batch
+   * the writer is applying).
+   */
+  writer?: boolean;
 }
 
 /** Where read models live: documents in collections, and the checkpoints of the projections that write them. */

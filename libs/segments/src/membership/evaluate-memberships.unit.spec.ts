@@ -2,7 +2,7 @@ import { parseSegmentConditions } from '../conditions/parse-conditions';
 import { compileCondition } from '../evaluation/compile-condition';
 import { defaultSegmentRules } from '../evaluation/segment-rules';
 import { day, dayIso, subjectWith } from '../testing/subjects';
-import { evaluateMemberships, EvaluatedSegment } from './evaluate-memberships';
+import { earliestHorizon, evaluateMemberships, EvaluatedSegment } from './evaluate-memberships';
 import { ChangeCause } from './membership';
 
 const segment = (segmentId: string, raw: unknown, version = 1): EvaluatedSegment => ({
@@ -23,18 +23,40 @@ describe('memberships', () => {
       { segmentId: 'french', change: 'entered', at: dayIso(1), cause: byEvent },
       { segmentId: 'recent-buyers', change: 'entered', at: dayIso(1), cause: byEvent },
     ]);
-    expect(decided.nextCheckAt).toBe(new Date(day(30) + 1).toISOString());
+    expect(decided.horizons).toEqual({ 'recent-buyers': new Date(day(30) + 1).toISOString() });
+    expect(earliestHorizon(decided.horizons)).toBe(new Date(day(30) + 1).toISOString());
   });
 
   it('leaves by the passing of time, at the moment it was due, with an id that a replay gives again', () => {
     const subject = subjectWith({ behaviour: { orders: [{ orderId: 'o', at: dayIso(0), products: ['A'], categories: [] }] } });
     const current = { 'recent-buyers': { since: dayIso(0), version: 1 } };
     const due: ChangeCause = { kind: 'time', dueAt: new Date(day(30) + 1).toISOString() };
-    const first = evaluateMemberships(subject, [recentBuyers], current, day(31), due);
-    expect(first.changes).toMatchObject([{ segmentId: 'recent-buyers', change: 'left', at: due.dueAt }]);
+    const horizons = { 'recent-buyers': due.dueAt };
+    const first = evaluateMemberships(subject, [recentBuyers], current, day(31), due, horizons);
+    expect(first.changes).toMatchObject([{ segmentId: 'recent-buyers', change: 'left', at: due.dueAt, cause: due }]);
     expect(first.memberships).toEqual({});
-    expect(first.nextCheckAt).toBeNull();
-    expect(evaluateMemberships(subject, [recentBuyers], current, day(32), due).changes[0].changeId).toBe(first.changes[0].changeId);
+    expect(first.horizons).toEqual({});
+    expect(evaluateMemberships(subject, [recentBuyers], current, day(32), due, horizons).changes[0].changeId).toBe(first.changes[0].changeId);
+  });
+
+  it('dates each change of a pass by the clock with its own segment’s horizon, however late the pass comes', () => {
+    const subject = subjectWith({
+      behaviour: {
+        orders: [
+          { orderId: 'a', at: dayIso(0), products: ['A'], categories: [] },
+          { orderId: 'b', at: dayIso(5), products: ['B'], categories: [] },
+        ],
+      },
+    });
+    const boughtB = segment('recent-b', { bought: { product: 'B', withinDays: 30 } });
+    const current = { 'recent-buyers': { since: dayIso(0), version: 1 }, 'recent-b': { since: dayIso(5), version: 1 } };
+    const horizons = { 'recent-buyers': new Date(day(30) + 1).toISOString(), 'recent-b': new Date(day(35) + 1).toISOString() };
+    // The worker was down from day 30 to day 40: the pass comes late, due since the earlier horizon.
+    const late = evaluateMemberships(subject, [recentBuyers, boughtB], current, day(40), { kind: 'time', dueAt: horizons['recent-buyers'] }, horizons);
+    expect(late.changes.map(({ segmentId, at }) => [segmentId, at])).toEqual([
+      ['recent-buyers', horizons['recent-buyers']],
+      ['recent-b', horizons['recent-b']],
+    ]);
   });
 
   it('keeps memberships of segments it does not evaluate, and a member of a redefined segment from the same moment', () => {

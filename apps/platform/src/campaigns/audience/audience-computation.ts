@@ -1,9 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AudienceStores } from '@cdp/audiences';
+import { AudienceStores, audiencesProjectionName } from '@cdp/audiences';
 import { addAudienceCounts, Campaign, campaignPostingKeys, decideAudienceBucket, emptyAudienceCounts, SuppressionRules } from '@cdp/campaigns';
 import { bucketCount, IdBucket } from '@cdp/segments';
 import { randomUUID } from 'node:crypto';
 import { AUDIENCE_STORES } from '../../projections/projection-tokens';
+import { READ_STORE } from '../../read-store/read-store.token';
+import { SEALED_EVENT_STORE } from '../../event-store/event-store.token';
+import { SegmentReader } from '../../segments/segment-reader';
+import { ReadStore } from '@cdp/read-store';
+import { EventStore } from '@cdp/event-store';
 import { SUPPRESSION_RULES } from '../suppression-rules.token';
 import { AudienceSegmentNotReadyError } from './audience-errors';
 import { audienceKey, AudienceSnapshots, excludedKey } from './audience-snapshots';
@@ -24,10 +29,14 @@ export class AudienceComputation {
     @Inject(AUDIENCE_STORES) private readonly audiences: AudienceStores,
     @Inject(AUDIENCE_SNAPSHOTS) private readonly snapshots: AudienceSnapshots,
     @Inject(SUPPRESSION_RULES) private readonly rules: SuppressionRules,
+    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    @Inject(SEALED_EVENT_STORE) private readonly eventStore: EventStore,
+    private readonly segments: SegmentReader,
   ) {}
 
   async compute(campaign: Campaign, asOf: Date): Promise<AudienceSummary> {
     const started = performance.now();
+    const [checkpoint, headPosition] = await Promise.all([this.readStore.loadCheckpoint(audiencesProjectionName), this.eventStore.headPosition()]);
     const segment = await this.audiences.segments.get(campaign.audienceSegmentId);
     if (!segment) {
       throw new AudienceSegmentNotReadyError(
@@ -35,6 +44,12 @@ export class AudienceComputation {
       );
     }
     const { status, evaluation } = segment.body;
+    const defined = await this.segments.definition(campaign.audienceSegmentId);
+    if (segment.body.segment.version < defined.version) {
+      throw new AudienceSegmentNotReadyError(
+        `segment ${campaign.audienceSegmentId} was redefined (version ${defined.version}) and the audiences worker has not seen it yet: compute the audience once GET /v1/segments/${campaign.audienceSegmentId} says active`,
+      );
+    }
     if (status === 'evaluating') {
       const progress = evaluation.total ? ` (${Math.floor((100 * evaluation.evaluated) / evaluation.total)}% done)` : '';
       throw new AudienceSegmentNotReadyError(
@@ -71,6 +86,7 @@ export class AudienceComputation {
       asOf: asOf.toISOString(),
       computedAt: stamp,
       durationMs: Math.round(performance.now() - started),
+      readModels: { position: checkpoint?.position ?? null, headPosition },
       counts,
     };
     await this.snapshots.summaries.insertNew([{ id: audienceId, position: stamp, body: summary }]);

@@ -12,5 +12,11 @@ export type AudienceSummary = {
   asOf: string;
   computedAt: string;
   durationMs: number;
+  /**
+   * How far the read models it was computed from had followed the event store: the audiences worker's checkpoint,
+   * and the head of the store, when it started. Events after the checkpoint (a return requested a moment ago) are
+   * not in it; one customer's eligibility, read from their stream, has them.
+   */
+  readModels: { position: string | null; headPosition: string | null };
   counts: AudienceCounts;
 };

@@ -8,6 +8,7 @@ export const audienceSummaryExample = {
   asOf: '2011-12-01T09:00:00.000Z',
   computedAt: '2026-12-07T10:00:00.000Z',
   durationMs: 412,
+  readModels: { position: '00000000000044579', headPosition: '00000000000044579' },
   counts: {
     members: 3_920,
     audience: 3_871,

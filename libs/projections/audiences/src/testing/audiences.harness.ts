@@ -191,3 +191,26 @@ export function countingProfilePages(store: ReadStore, onPage: () => void): Read
     },
   });
 }
+
+/** The read store, with `beforeWrite` awaited before every write to the collection (it may throw: a failed write). */
+export function interceptedWrites(store: ReadStore, collectionName: string, beforeWrite: () => Promise<void>): ReadStore {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (property !== 'collection') return Reflect.get(target, property, receiver);
+      return async (definition: { name: string }, options?: object) => {
+        const collection = await target.collection(definition as never, options as never);
+        if (definition.name !== collectionName) return collection;
+        return new Proxy(collection, {
+          get(inner, name, innerReceiver) {
+            const value = Reflect.get(inner, name, innerReceiver);
+            if (name !== 'write' && name !== 'bulkReplace') return typeof value === 'function' ? value.bind(inner) : value;
+            return async (...args: unknown[]) => {
+              await beforeWrite();
+              return (value as (...a: unknown[]) => unknown).apply(inner, args);
+            };
+          },
+        });
+      };
+    },
+  });
+}
